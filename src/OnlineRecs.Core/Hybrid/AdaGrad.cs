@@ -1,0 +1,46 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
+namespace OnlineRecs.Core.Hybrid;
+
+/// <summary>
+/// Per-parameter AdaGrad (Duchi et al. 2011): θ ← θ − η g / √G, then G ← G + g², with G starting
+/// at 1 as in LightFM so the first steps are η-sized. Shared by offline training and the grains.
+/// </summary>
+public static class AdaGrad
+{
+    /// <summary>Applies the gradient <paramref name="scale"/> · <paramref name="direction"/> (plus L2 <paramref name="alpha"/>·θ).</summary>
+    public static void Step(Span<float> theta, Span<float> sumSquares, float scale, ReadOnlySpan<float> direction,
+        float learningRate, float alpha)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var s = Vector256.Create(scale);
+            var a = Vector256.Create(alpha);
+            var eta = Vector256.Create(learningRate);
+            for (; i <= theta.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var t = Vector256.Create<float>(theta[i..]);
+                var g = s * Vector256.Create<float>(direction[i..]) + a * t;
+                var sum = Vector256.Create<float>(sumSquares[i..]);
+                (t - eta * g / Vector256.Sqrt(sum)).CopyTo(theta[i..]);
+                (sum + g * g).CopyTo(sumSquares[i..]);
+            }
+        }
+        for (; i < theta.Length; i++)
+        {
+            var g = scale * direction[i] + alpha * theta[i];
+            theta[i] -= learningRate * g / MathF.Sqrt(sumSquares[i]);
+            sumSquares[i] += g * g;
+        }
+    }
+
+    /// <summary>The same step for one scalar parameter (a bias).</summary>
+    public static void Step(ref float theta, ref float sumSquares, float gradient, float learningRate, float alpha)
+    {
+        var g = gradient + alpha * theta;
+        theta -= learningRate * g / MathF.Sqrt(sumSquares);
+        sumSquares += g * g;
+    }
+}
