@@ -1,1 +1,6 @@
-return 0;
+using System.CommandLine;
+using OnlineRecs.Client.Commands;
+
+var root = new RootCommand("OnlineRecs: an online recommender. Offline evaluation of its models on MovieLens or CSV data.");
+root.Subcommands.Add(EvalCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Threading;
 using System.Runtime.CompilerServices;
 using OnlineRecs.Core.Sparse;
 

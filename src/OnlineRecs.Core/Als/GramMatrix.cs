@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Threading;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace OnlineRecs.Core.Als;
+namespace OnlineRecs.Core.Threading;
 
 /// <summary>
 /// Runs one body on the calling thread plus dedicated threads. Sweeps take milliseconds, and a
@@ -29,7 +29,7 @@ internal static class WorkerThreads
         for (var t = 0; t < helpers.Length; t++)
         {
             var worker = t + 1;
-            helpers[t] = new Thread(() => Guarded(worker)) { IsBackground = true, Name = "ALS worker" };
+            helpers[t] = new Thread(() => Guarded(worker)) { IsBackground = true, Name = "OnlineRecs worker" };
             helpers[t].Start();
         }
         Guarded(0);

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using OnlineRecs.Core.Data;
+using OnlineRecs.Core.Evaluation;
+using OnlineRecs.Core.Training;
+using Spectre.Console;
+
+namespace OnlineRecs.Client.Commands;
+
+/// <summary><c>eval</c>: trains a model under one of PROTOCOL.md's protocols and prints its metrics.</summary>
+public static class EvalCommand
+{
+    private static readonly string[] ProtocolNames = ["split", "coldstart-users", "coldstart-items"];
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "A MovieLens folder (100K, 1M, 10M, 20M, 25M, latest) or a CSV of user,item,rating[,timestamp].", Required = true };
+        var protocol = new Option<string>("--protocol") { Description = "split | coldstart-users | coldstart-items", DefaultValueFactory = _ => "split" };
+        protocol.AcceptOnlyFromAmong(ProtocolNames);
+        var model = new Option<string>("--model") { Description = "warp | warp-kos | bpr | logistic | als | popularity", DefaultValueFactory = _ => "warp" };
+        model.AcceptOnlyFromAmong("warp", "warp-kos", "bpr", "logistic", "als", "popularity");
+        var factors = new Option<int?>("--factors") { Description = "Embedding size (default 64)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (hybrid models) or iterations (ALS)." };
+        var learningRate = new Option<float?>("--learning-rate") { Description = "AdaGrad's base step (hybrid models)." };
+        var alpha = new Option<float?>("--alpha") { Description = "ALS confidence: c = 1 + alpha * r." };
+        var regularization = new Option<float?>("--regularization") { Description = "L2 penalty." };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2 };
+        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 42UL };
+        var threshold = new Option<float>("--threshold") { Description = "Ratings at or above this are positives.", DefaultValueFactory = _ => 4.0f };
+        var noFeatures = new Option<bool>("--no-features") { Description = "Hybrid models: identity features only, no metadata." };
+        var json = new Option<string?>("--json") { Description = "Also write the result as one JSON object to this file." };
+
+        var command = new Command("eval", "Train on a protocol's training set and report P@10, R@10, NDCG@10 and AUC.")
+        {
+            data, protocol, model, factors, epochs, learningRate, alpha, regularization, threads, seed, threshold, noFeatures, json,
+        };
+        command.SetAction(result =>
+        {
+            var kind = ParseModel(result.GetValue(model)!);
+            var defaults = ModelParameters.ForModel(kind);
+            var parameters = defaults with
+            {
+                Factors = result.GetValue(factors) ?? defaults.Factors,
+                Epochs = result.GetValue(epochs) ?? defaults.Epochs,
+                LearningRate = result.GetValue(learningRate) ?? defaults.LearningRate,
+                Alpha = result.GetValue(alpha) ?? defaults.Alpha,
+                Regularization = result.GetValue(regularization) ?? defaults.Regularization,
+                Threads = result.GetValue(threads),
+                Seed = result.GetValue(seed),
+                UseFeatures = defaults.UseFeatures && !result.GetValue(noFeatures),
+            };
+            return Run(result.GetValue(data)!, result.GetValue(protocol)!, parameters, result.GetValue(threshold), result.GetValue(json));
+        });
+        return command;
+    }
+
+    private static int Run(string dataPath, string protocolName, ModelParameters parameters, float threshold, string? jsonPath)
+    {
+        if (parameters.Threads <= 0 || parameters.Factors < 0 || parameters.Epochs < 0 || !float.IsFinite(threshold))
+            return Fail("--threads must be positive, and --factors, --epochs and --threshold sensible numbers.");
+
+        RatingDataset data;
+        try { data = DatasetReader.Read(dataPath); }
+        catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return Fail(e.Message);
+        }
+
+        var split = protocolName switch
+        {
+            "coldstart-users" => Protocols.ColdStartUsers(data, threshold, parameters.Seed),
+            "coldstart-items" => Protocols.ColdStartItems(data, threshold, parameters.Seed),
+            _ => Protocols.Split(data, threshold, parameters.Seed),
+        };
+
+        TrainedRecommender trained;
+        try
+        {
+            trained = AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask($"training {parameters.Model.ToString().ToLowerInvariant()}", maxValue: 1);
+                    return RecommenderTrainer.Train(split, data, parameters, new Progress<double>(share => task.Value = share));
+                });
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(e.Message);
+        }
+
+        var evalStarted = Stopwatch.GetTimestamp();
+        var report = RankingEvaluator.Evaluate(split, trained.Scorer, parameters.Threads);
+        var evalSeconds = Stopwatch.GetElapsedTime(evalStarted).TotalSeconds;
+
+        PrintTable(data, split, parameters, report, trained.TrainSeconds, evalSeconds);
+        if (jsonPath is not null) WriteJson(jsonPath, data, parameters, report, trained.TrainSeconds, evalSeconds);
+        return 0;
+    }
+
+    private static void PrintTable(RatingDataset data, EvaluationSplit split, ModelParameters p, RankingReport r, double trainSeconds, double evalSeconds)
+    {
+        var table = new Table().AddColumns("protocol", "model", "users", "P@10", "R@10", "NDCG@10", "AUC", "train s", "eval s");
+        table.AddRow(r.Protocol, ModelName(p.Model), r.UsersEvaluated.ToString(), $"{r.PrecisionAt10:F4}", $"{r.RecallAt10:F4}",
+            $"{r.NdcgAt10:F4}", $"{r.Auc:F4}", $"{trainSeconds:F2}", $"{evalSeconds:F2}");
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(data.Name)} ({data.Format}): {split.TrainPositives:N0} train and {split.TestPositives:N0} test positives[/]");
+        AnsiConsole.Write(table);
+    }
+
+    private static void WriteJson(string path, RatingDataset data, ModelParameters p, RankingReport r, double trainSeconds, double evalSeconds)
+    {
+        var result = new Dictionary<string, object>
+        {
+            ["protocol"] = r.Protocol,
+            ["model"] = ModelName(p.Model),
+            ["data"] = data.Name,
+            ["params"] = new Dictionary<string, object>
+            {
+                ["factors"] = p.Factors, ["epochs"] = p.Epochs, ["learning_rate"] = p.LearningRate, ["alpha"] = p.Alpha,
+                ["regularization"] = p.Regularization, ["threads"] = p.Threads, ["seed"] = p.Seed, ["features"] = p.UseFeatures,
+            },
+            ["users_evaluated"] = r.UsersEvaluated,
+            ["precision_at_10"] = r.PrecisionAt10,
+            ["recall_at_10"] = r.RecallAt10,
+            ["ndcg_at_10"] = r.NdcgAt10,
+            ["auc"] = r.Auc,
+            ["train_seconds"] = trainSeconds,
+            ["eval_seconds"] = evalSeconds,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static ModelKind ParseModel(string name) => name switch
+    {
+        "warp-kos" => ModelKind.WarpKos,
+        _ => Enum.Parse<ModelKind>(name, ignoreCase: true),
+    };
+
+    private static string ModelName(ModelKind kind) => kind == ModelKind.WarpKos ? "warp-kos" : kind.ToString().ToLowerInvariant();
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 2;
+    }
+}

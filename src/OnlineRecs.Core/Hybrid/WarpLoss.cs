@@ -1,0 +1,47 @@
+using System.Numerics.Tensors;
+
+namespace OnlineRecs.Core.Hybrid;
+
+/// <summary>
+/// WARP (Weston et al. 2011): draw negatives until one scores within a margin of 1 of the
+/// positive; the number of draws N estimates the positive's rank, and the step is weighted by
+/// log ⌊(n − 1)/N⌋ so that pushing a badly ranked positive up counts most.
+/// </summary>
+internal static class WarpLoss
+{
+    public static void Step(HybridEpoch epoch, int user, int positive, float weight, TrainingScratch s)
+    {
+        epoch.RepresentUser(user, s.User);
+        var positiveScore = ScoreItem(epoch, positive, s.User, s.Positive);
+        if (TryViolate(epoch, user, positiveScore, s, out var negative, out var sampled))
+        {
+            var rankWeight = RankWeight(epoch, sampled);
+            epoch.DescendPair(user, positive, negative, weight * rankWeight, s);
+            s.LossSum += weight * rankWeight;
+        }
+        s.Updates++;
+    }
+
+    /// <summary>Draws up to MaxSampled negatives; true with the first one scoring above positive − 1.</summary>
+    internal static bool TryViolate(HybridEpoch epoch, int user, float positiveScore, TrainingScratch s, out int negative, out int sampled)
+    {
+        var o = epoch.Model.Options;
+        var items = epoch.Interactions.Cols;
+        for (sampled = 1; sampled <= o.MaxSampled; sampled++)
+        {
+            negative = s.Random.Next(items);
+            if (epoch.IsPositive(user, negative)) continue;
+            if (ScoreItem(epoch, negative, s.User, s.Negative) > positiveScore - 1f) return true;
+        }
+        negative = -1;
+        return false;
+    }
+
+    /// <summary>log ⌊(n − 1)/N⌋ for N draws, capped at MaxLoss as in LightFM.</summary>
+    internal static float RankWeight(HybridEpoch epoch, int sampled) =>
+        MathF.Min(epoch.Model.Options.MaxLoss, MathF.Log(MathF.Max(1f, MathF.Floor((epoch.Interactions.Cols - 1) / (float)sampled))));
+
+    /// <summary>Represents the item into <paramref name="itemVector"/> and returns q·p + b (the user bias cancels in pairs).</summary>
+    internal static float ScoreItem(HybridEpoch epoch, int item, float[] user, float[] itemVector) =>
+        epoch.RepresentItem(item, itemVector) + TensorPrimitives.Dot<float>(user, itemVector);
+}
