@@ -9,9 +9,14 @@ internal static class BprLoss
         if (negative < 0) return;
         epoch.RepresentUser(user, s.User);
         var difference = WarpLoss.ScoreItem(epoch, positive, s.User, s.Positive) - WarpLoss.ScoreItem(epoch, negative, s.User, s.Negative);
-        var sigmoidOfMinus = 1f / (1f + MathF.Exp(difference)); // −∂/∂x ln σ(x) = σ(−x)
-        epoch.DescendPair(user, positive, negative, weight * sigmoidOfMinus, s);
-        s.LossSum += weight * MathF.Log(1f + MathF.Exp(-difference));
+        epoch.DescendPair(user, positive, negative, -weight * Derivative(difference), s);
+        s.LossSum += weight * Value(difference);
         s.Updates++;
     }
+
+    /// <summary>−ln σ(x) for x = x_ui − x_uj.</summary>
+    internal static float Value(float difference) => MathF.Log(1f + MathF.Exp(-difference));
+
+    /// <summary>d/dx −ln σ(x) = −σ(−x).</summary>
+    internal static float Derivative(float difference) => -1f / (1f + MathF.Exp(difference));
 }

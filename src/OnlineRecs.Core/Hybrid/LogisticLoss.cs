@@ -19,11 +19,17 @@ internal static class LogisticLoss
         var o = model.Options;
         var userBias = epoch.RepresentUser(user, s.User);
         var score = userBias + WarpLoss.ScoreItem(epoch, item, s.User, s.Positive);
-        var sigma = 1f / (1f + MathF.Exp(-score));
-        var g = weight * (sigma - label);
+        var g = weight * Derivative(score, label);
         model.Descend(model.Items, epoch.ItemFeatures.RowColumns(item), epoch.ItemFeatures.RowValues(item), g, s.User, g, o.ItemAlpha);
         model.Descend(model.Users, epoch.UserFeatures.RowColumns(user), epoch.UserFeatures.RowValues(user), g, s.Positive, g, o.UserAlpha);
-        s.LossSum += -weight * MathF.Log(label > 0 ? MathF.Max(sigma, 1e-7f) : MathF.Max(1 - sigma, 1e-7f));
+        s.LossSum += weight * Value(score, label);
         s.Updates++;
     }
+
+    /// <summary>−y ln σ(s) − (1 − y) ln σ(−s), written to stay finite for large |s|.</summary>
+    internal static float Value(float score, float label) =>
+        MathF.Max(score, 0) - score * label + MathF.Log(1f + MathF.Exp(-MathF.Abs(score)));
+
+    /// <summary>d/ds of <see cref="Value"/>: σ(s) − y.</summary>
+    internal static float Derivative(float score, float label) => 1f / (1f + MathF.Exp(-score)) - label;
 }

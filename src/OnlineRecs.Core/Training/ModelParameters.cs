@@ -21,6 +21,7 @@ public sealed record ModelParameters
         ModelKind.Als => new() { Model = model, Epochs = 15, Alpha = 1f, Regularization = 0.05f },
         ModelKind.Popularity => new() { Model = model, Factors = 0, UseFeatures = false },
         ModelKind.WarpKos => new() { Model = model, Epochs = 60, LearningRate = 0.05f },
+        ModelKind.Warp => new() { Model = model, Epochs = 40, LearningRate = 0.03f },
         _ => new() { Model = model, Epochs = 30, LearningRate = 0.05f },
     };
 }
