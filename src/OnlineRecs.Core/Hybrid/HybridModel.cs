@@ -7,7 +7,7 @@ namespace OnlineRecs.Core.Hybrid;
 /// The LightFM hybrid model (Kula 2015): a user is q_u = Σ_f w_f e_f over its features (an
 /// identity feature plus metadata), an item likewise p_i, and score = q_u·p_i + b_u + b_i.
 /// </summary>
-public sealed class HybridModel
+public sealed partial class HybridModel
 {
     public HybridModel(HybridOptions options)
     {
