@@ -8,6 +8,7 @@ public static class FeatureKeys
     public const string Occupation = "occupation";
     public const string Genre = "genre";
     public const string Tag = "tag";
+    public const string Tagged = "tagged";
     public const string Year = "year";
     public const string Segment = "segment";
 }

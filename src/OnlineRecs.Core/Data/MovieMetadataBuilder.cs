@@ -6,6 +6,7 @@ internal sealed class MovieMetadataBuilder
     private const string NoGenres = "(no genres listed)";
     private readonly FeatureTableBuilder _features = new();
     private readonly Dictionary<int, string> _titles = [];
+    private readonly Dictionary<int, int> _tagApplications = [];
 
     /// <summary>Adds a movie whose genres are given as one <c>|</c>-separated list.</summary>
     public void AddMovie(int id, string title, ReadOnlySpan<char> genreList)
@@ -34,10 +35,28 @@ internal sealed class MovieMetadataBuilder
     {
         var normalized = tag.Length <= 256 ? stackalloc char[tag.Length] : new char[tag.Length];
         var length = TagNormalizer.Normalize(tag, normalized);
-        if (length > 0) _features.Add(id, FeatureKeys.Tag, normalized[..length]);
+        if (length == 0) return;
+        _features.Add(id, FeatureKeys.Tag, normalized[..length]);
+        _tagApplications[id] = _tagApplications.GetValueOrDefault(id) + 1;
     }
 
-    public Dictionary<int, string[]> BuildFeatures() => _features.Build();
+    /// <summary>
+    /// The features, plus a bucket of how often each movie was tagged: tagging follows attention, so
+    /// it is the one metadata signal of popularity a movie without ratings has (cold start).
+    /// </summary>
+    public Dictionary<int, string[]> BuildFeatures()
+    {
+        foreach (var (id, count) in _tagApplications) _features.Add(id, FeatureKeys.Tagged, TagCountBucket(count));
+        return _features.Build();
+    }
+
+    private static string TagCountBucket(int count) => count switch
+    {
+        1 => "1",
+        <= 3 => "2-3",
+        <= 9 => "4-9",
+        _ => "10+",
+    };
 
     public Dictionary<int, string> Titles => _titles;
 }

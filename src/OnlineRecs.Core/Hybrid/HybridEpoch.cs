@@ -25,12 +25,12 @@ internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, Csr
         var order = Shuffled(kos ? interactions.Rows : interactions.NonZeros, options.Seed, epochNumber);
         var threads = options.Threads;
         var scratch = new TrainingScratch[threads];
-        for (var t = 0; t < threads; t++)
-            scratch[t] = new TrainingScratch(model.Factors, SplitMix64.Mix(options.Seed ^ ((ulong)epochNumber << 20) ^ (ulong)t));
 
         WorkerThreads.Run(threads, t =>
         {
-            var s = scratch[t];
+            // Allocated on its own thread so that workers' random states and counters, written on
+            // every step, do not share a cache line.
+            var s = scratch[t] = new TrainingScratch(model.Factors, SplitMix64.Mix(options.Seed ^ ((ulong)epochNumber << 20) ^ (ulong)t));
             var from = (int)((long)order.Length * t / threads);
             var to = (int)((long)order.Length * (t + 1) / threads);
             for (var n = from; n < to; n++)
