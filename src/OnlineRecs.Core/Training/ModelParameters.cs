@@ -18,7 +18,7 @@ public sealed record ModelParameters
 
     public static ModelParameters ForModel(ModelKind model) => model switch
     {
-        ModelKind.Als => new() { Model = model, Epochs = 15, Alpha = 1f, Regularization = 0.05f },
+        ModelKind.Als => new() { Model = model, Epochs = 15, Alpha = 6f, Regularization = 30f },
         ModelKind.Popularity => new() { Model = model, Factors = 0, UseFeatures = false },
         ModelKind.WarpKos => new() { Model = model, Epochs = 60, LearningRate = 0.05f },
         ModelKind.Warp => new() { Model = model, Epochs = 40, LearningRate = 0.03f },
