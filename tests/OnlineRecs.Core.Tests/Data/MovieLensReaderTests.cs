@@ -44,9 +44,9 @@ public sealed class MovieLensReaderTests
         Assert.Equal(DatasetFormats.MovieLens10M, dataset.Format);
         Assert.Equal([5f, 4.5f, 0.5f], dataset.Ratings.Select(r => r.Value));
         Assert.Empty(dataset.UserFeatures);
-        // Two spellings of one tag collapse into a single feature.
-        Assert.Equal(["genre=Comedy", "genre=Romance", "year=1990-1994", "tag=eddie murphy"], dataset.ItemFeatures[122]);
-        Assert.Equal(["genre=Action", "genre=Crime", "genre=Thriller", "year=1995-1999", "tag=hacker"], dataset.ItemFeatures[185]);
+        // Two spellings of one tag collapse into a single feature; both applications count in the tag-count bucket.
+        Assert.Equal(["genre=Comedy", "genre=Romance", "year=1990-1994", "tag=eddie murphy", "tagged=2-3"], dataset.ItemFeatures[122]);
+        Assert.Equal(["genre=Action", "genre=Crime", "genre=Thriller", "year=1995-1999", "tag=hacker", "tagged=1"], dataset.ItemFeatures[185]);
         Assert.Equal("Net, The (1995)", dataset.ItemTitles[185]);
     }
 
