@@ -1,1 +1,3 @@
-return 0;
+using OnlineRecs.Bench;
+
+return BenchCommand.Create().Parse(args).Invoke();
