@@ -11,12 +11,13 @@ namespace OnlineRecs.Client.Commands;
 /// <summary><c>eval</c>: trains a model under one of PROTOCOL.md's protocols and prints its metrics.</summary>
 public static class EvalCommand
 {
-    private static readonly string[] ProtocolNames = ["split", "coldstart-users", "coldstart-items"];
+    private static readonly string[] ProtocolNames = ["split", "coldstart-users", "coldstart-items", "prequential"];
+    private static readonly string[] ModeNames = ["frozen", "online", "online+retrain"];
 
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "A MovieLens folder (100K, 1M, 10M, 20M, 25M, latest) or a CSV of user,item,rating[,timestamp].", Required = true };
-        var protocol = new Option<string>("--protocol") { Description = "split | coldstart-users | coldstart-items", DefaultValueFactory = _ => "split" };
+        var protocol = new Option<string>("--protocol") { Description = "split | coldstart-users | coldstart-items | prequential", DefaultValueFactory = _ => "split" };
         protocol.AcceptOnlyFromAmong(ProtocolNames);
         var model = new Option<string>("--model") { Description = "warp | warp-kos | bpr | logistic | als | popularity", DefaultValueFactory = _ => "warp" };
         model.AcceptOnlyFromAmong("warp", "warp-kos", "bpr", "logistic", "als", "popularity");
@@ -30,10 +31,15 @@ public static class EvalCommand
         var threshold = new Option<float>("--threshold") { Description = "Ratings at or above this are positives.", DefaultValueFactory = _ => 4.0f };
         var noFeatures = new Option<bool>("--no-features") { Description = "Hybrid models: identity features only, no metadata." };
         var json = new Option<string?>("--json") { Description = "Also write the result as one JSON object to this file." };
+        var mode = new Option<string>("--mode") { Description = "prequential: frozen | online | online+retrain", DefaultValueFactory = _ => "online" };
+        mode.AcceptOnlyFromAmong(ModeNames);
+        var retrainEvery = new Option<int?>("--retrain-every") { Description = "prequential, online+retrain: events between full retrains (default a tenth of the replay)." };
+        var onlineSteps = new Option<int>("--online-steps") { Description = "prequential, hybrid models: loss steps per arriving positive.", DefaultValueFactory = _ => 1 };
 
         var command = new Command("eval", "Train on a protocol's training set and report P@10, R@10, NDCG@10 and AUC.")
         {
             data, protocol, model, factors, epochs, learningRate, alpha, regularization, threads, seed, threshold, noFeatures, json,
+            mode, retrainEvery, onlineSteps,
         };
         command.SetAction(result =>
         {
@@ -50,15 +56,26 @@ public static class EvalCommand
                 Seed = result.GetValue(seed),
                 UseFeatures = defaults.UseFeatures && !result.GetValue(noFeatures),
             };
-            return Run(result.GetValue(data)!, result.GetValue(protocol)!, parameters, result.GetValue(threshold), result.GetValue(json));
+            var stream = new PrequentialOptions
+            {
+                Parameters = parameters,
+                Mode = ParseMode(result.GetValue(mode)!),
+                RetrainEvery = result.GetValue(retrainEvery),
+                OnlineSteps = result.GetValue(onlineSteps),
+                Threshold = result.GetValue(threshold),
+            };
+            return Run(result.GetValue(data)!, result.GetValue(protocol)!, parameters, result.GetValue(threshold), result.GetValue(json), stream);
         });
         return command;
     }
 
-    private static int Run(string dataPath, string protocolName, ModelParameters parameters, float threshold, string? jsonPath)
+    private static int Run(string dataPath, string protocolName, ModelParameters parameters, float threshold, string? jsonPath,
+        PrequentialOptions stream)
     {
         if (parameters.Threads <= 0 || parameters.Factors < 0 || parameters.Epochs < 0 || !float.IsFinite(threshold))
             return Fail("--threads must be positive, and --factors, --epochs and --threshold sensible numbers.");
+        if (stream.RetrainEvery is <= 0 || stream.OnlineSteps < 0)
+            return Fail("--retrain-every must be positive and --online-steps not negative.");
 
         RatingDataset data;
         try { data = DatasetReader.Read(dataPath); }
@@ -66,6 +83,7 @@ public static class EvalCommand
         {
             return Fail(e.Message);
         }
+        if (protocolName == "prequential") return PrequentialEval.Run(data, stream, jsonPath);
 
         var split = protocolName switch
         {
@@ -131,15 +149,22 @@ public static class EvalCommand
         File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    private static PrequentialMode ParseMode(string name) => name switch
+    {
+        "frozen" => PrequentialMode.Frozen,
+        "online+retrain" => PrequentialMode.OnlineRetrain,
+        _ => PrequentialMode.Online,
+    };
+
     private static ModelKind ParseModel(string name) => name switch
     {
         "warp-kos" => ModelKind.WarpKos,
         _ => Enum.Parse<ModelKind>(name, ignoreCase: true),
     };
 
-    private static string ModelName(ModelKind kind) => kind == ModelKind.WarpKos ? "warp-kos" : kind.ToString().ToLowerInvariant();
+    internal static string ModelName(ModelKind kind) => kind == ModelKind.WarpKos ? "warp-kos" : kind.ToString().ToLowerInvariant();
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         return 2;

@@ -3,13 +3,14 @@ namespace OnlineRecs.Core.Hybrid;
 /// <summary>BPR (Rendle et al. 2009): maximise ln σ(x_ui − x_uj) for one uniformly drawn negative j.</summary>
 internal static class BprLoss
 {
-    public static void Step(HybridEpoch epoch, int user, int positive, float weight, TrainingScratch s)
+    public static void Step<TContext>(TContext context, int user, int positive, float weight, TrainingScratch s)
+        where TContext : ILossContext, allows ref struct
     {
-        var negative = epoch.SampleNegative(user, s);
+        var negative = context.SampleNegative(user, s);
         if (negative < 0) return;
-        epoch.RepresentUser(user, s.User);
-        var difference = WarpLoss.ScoreItem(epoch, positive, s.User, s.Positive) - WarpLoss.ScoreItem(epoch, negative, s.User, s.Negative);
-        epoch.DescendPair(user, positive, negative, -weight * Derivative(difference), s);
+        context.RepresentUser(user, s.User);
+        var difference = WarpLoss.ScoreItem(context, positive, s.User, s.Positive) - WarpLoss.ScoreItem(context, negative, s.User, s.Negative);
+        context.DescendPair(user, positive, negative, -weight * Derivative(difference), s);
         s.LossSum += weight * Value(difference);
         s.Updates++;
     }

@@ -8,14 +8,12 @@ namespace OnlineRecs.Core.Hybrid;
 /// One pass over the interactions in a fresh random order, split across worker threads that update
 /// the shared parameters without locks (Hogwild, Recht et al. 2011), as LightFM does.
 /// </summary>
-internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, CsrMatrix userFeatures, CsrMatrix itemFeatures)
+internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, CsrMatrix userFeatures, CsrMatrix itemFeatures) : ILossContext
 {
     private readonly int[] _userOfEntry = UserOfEntry(interactions);
 
     public HybridModel Model => model;
     public CsrMatrix Interactions => interactions;
-    public CsrMatrix UserFeatures => userFeatures;
-    public CsrMatrix ItemFeatures => itemFeatures;
 
     /// <summary>Runs the epoch and returns the mean loss of its updates.</summary>
     public double Run(int epochNumber)
@@ -57,38 +55,15 @@ internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, Csr
         return updates == 0 ? 0 : scratch.Sum(s => s.LossSum) / updates;
     }
 
-    /// <summary>A uniformly drawn item that is not among the user's positives, or −1 after a few misses.</summary>
-    public int SampleNegative(int user, TrainingScratch s)
-    {
-        var positives = interactions.RowColumns(user);
-        for (var attempt = 0; attempt < 32; attempt++)
-        {
-            var j = s.Random.Next(interactions.Cols);
-            if (positives.BinarySearch(j) < 0) return j;
-        }
-        return -1;
-    }
+    public int ItemCount => interactions.Cols;
+
+    public int DrawItem(ref FastRandom random) => random.Next(interactions.Cols);
 
     public bool IsPositive(int user, int item) => interactions.RowColumns(user).BinarySearch(item) >= 0;
 
-    public float RepresentUser(int user, Span<float> into) =>
-        HybridModel.Represent(model.Users, userFeatures.RowColumns(user), userFeatures.RowValues(user), into);
+    public FeatureRow UserRow(int user) => FeatureRow.Of(userFeatures, user);
 
-    public float RepresentItem(int item, Span<float> into) =>
-        HybridModel.Represent(model.Items, itemFeatures.RowColumns(item), itemFeatures.RowValues(item), into);
-
-    /// <summary>
-    /// The pairwise step shared by BPR and WARP, for loss L(q·p_i − q·p_j) with dL = −<paramref name="weight"/>:
-    /// ∂/∂q = w(p_j − p_i), ∂/∂p_i = −w q, ∂/∂p_j = w q, ∂/∂b_i = −w, ∂/∂b_j = w.
-    /// </summary>
-    public void DescendPair(int user, int positive, int negative, float weight, TrainingScratch s)
-    {
-        var o = model.Options;
-        for (var c = 0; c < s.Direction.Length; c++) s.Direction[c] = s.Negative[c] - s.Positive[c];
-        model.Descend(model.Items, itemFeatures.RowColumns(positive), itemFeatures.RowValues(positive), -weight, s.User, -weight, o.ItemAlpha);
-        model.Descend(model.Items, itemFeatures.RowColumns(negative), itemFeatures.RowValues(negative), weight, s.User, weight, o.ItemAlpha);
-        model.Descend(model.Users, userFeatures.RowColumns(user), userFeatures.RowValues(user), weight, s.Direction, 0f, o.UserAlpha);
-    }
+    public FeatureRow ItemRow(int item) => FeatureRow.Of(itemFeatures, item);
 
     private static int[] UserOfEntry(CsrMatrix m)
     {

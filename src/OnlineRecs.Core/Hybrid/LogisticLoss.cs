@@ -6,22 +6,26 @@ namespace OnlineRecs.Core.Hybrid;
 /// </summary>
 internal static class LogisticLoss
 {
-    public static void Step(HybridEpoch epoch, int user, int positive, float weight, TrainingScratch s)
+    public static void Step<TContext>(TContext context, int user, int positive, float weight, TrainingScratch s)
+        where TContext : ILossContext, allows ref struct
     {
-        Descend(epoch, user, positive, 1f, weight, s);
-        var negative = epoch.SampleNegative(user, s);
-        if (negative >= 0) Descend(epoch, user, negative, 0f, weight, s);
+        Descend(context, user, positive, 1f, weight, s);
+        var negative = context.SampleNegative(user, s);
+        if (negative >= 0) Descend(context, user, negative, 0f, weight, s);
     }
 
-    private static void Descend(HybridEpoch epoch, int user, int item, float label, float weight, TrainingScratch s)
+    private static void Descend<TContext>(TContext context, int user, int item, float label, float weight, TrainingScratch s)
+        where TContext : ILossContext, allows ref struct
     {
-        var model = epoch.Model;
+        var model = context.Model;
         var o = model.Options;
-        var userBias = epoch.RepresentUser(user, s.User);
-        var score = userBias + WarpLoss.ScoreItem(epoch, item, s.User, s.Positive);
+        var userBias = context.RepresentUser(user, s.User);
+        var score = userBias + WarpLoss.ScoreItem(context, item, s.User, s.Positive);
         var g = weight * Derivative(score, label);
-        model.Descend(model.Items, epoch.ItemFeatures.RowColumns(item), epoch.ItemFeatures.RowValues(item), g, s.User, g, o.ItemAlpha);
-        model.Descend(model.Users, epoch.UserFeatures.RowColumns(user), epoch.UserFeatures.RowValues(user), g, s.Positive, g, o.UserAlpha);
+        var itemRow = context.ItemRow(item);
+        var userRow = context.UserRow(user);
+        model.Descend(model.Items, itemRow.Features, itemRow.Weights, g, s.User, g, o.ItemAlpha);
+        model.Descend(model.Users, userRow.Features, userRow.Weights, g, s.Positive, g, o.UserAlpha);
         s.LossSum += weight * Value(score, label);
         s.Updates++;
     }
