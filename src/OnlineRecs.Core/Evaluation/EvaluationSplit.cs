@@ -7,7 +7,7 @@ namespace OnlineRecs.Core.Evaluation;
 /// (users × items, value 1), and for each evaluated user the test positives and the items to
 /// leave out of its ranking.
 /// </summary>
-public sealed class EvaluationSplit
+public sealed record EvaluationSplit
 {
     public required string Protocol { get; init; }
 

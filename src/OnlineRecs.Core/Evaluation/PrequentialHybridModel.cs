@@ -25,22 +25,7 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     public PrequentialHybridModel(PrequentialOptions options, RatingDataset data, Universe universe)
     {
         var p = options.Parameters;
-        _options = new HybridOptions
-        {
-            Factors = p.Factors,
-            Loss = p.Model switch
-            {
-                ModelKind.Bpr => LossKind.Bpr,
-                ModelKind.Logistic => LossKind.Logistic,
-                ModelKind.WarpKos => LossKind.WarpKos,
-                _ => LossKind.Warp,
-            },
-            LearningRate = p.LearningRate,
-            UserAlpha = p.Regularization,
-            ItemAlpha = p.Regularization,
-            Threads = p.Threads,
-            Seed = p.Seed,
-        };
+        _options = p.ToHybridOptions();
         _epochs = p.Epochs;
         _onlineSteps = options.OnlineSteps;
         _userCount = universe.Users.Count;

@@ -14,35 +14,9 @@ public static class Protocols
     {
         var universe = new Universe(data.Ratings);
         var positives = PositivesByUser(data.Ratings, universe, threshold);
-        var train = new List<(int, int, float)>();
-        var evaluated = new List<int>();
-        var tests = new List<HashSet<int>>();
-        for (var u = 0; u < positives.Length; u++)
-        {
-            var userId = (ulong)universe.Users[u];
-            var test = new HashSet<int>();
-            var trainCount = 0;
-            foreach (var i in positives[u])
-            {
-                var itemId = (ulong)universe.Items[i];
-                if (positives[u].Count >= 5 && SplitMix64.Mix(seed ^ (userId << 32) ^ itemId) % 5 == 0) test.Add(i);
-                else { train.Add((u, i, 1f)); trainCount++; }
-            }
-            if (trainCount > 0 && test.Count > 0)
-            {
-                evaluated.Add(u);
-                tests.Add(test);
-            }
-        }
-        return new EvaluationSplit
-        {
-            Protocol = "split",
-            Universe = universe,
-            Train = CsrMatrix.FromTriplets(universe.Users.Count, universe.Items.Count, train),
-            EvaluatedUsers = [.. evaluated],
-            TestItems = [.. tests],
-            ExcludeTrainItems = true,
-        };
+        return Assign("split", universe, positives,
+            (u, i) => positives[u].Count >= 5 && SplitMix64.Mix(seed ^ ((ulong)universe.Users[u] << 32) ^ (ulong)universe.Items[i]) % 5 == 0,
+            evaluatedNeedsTrain: true) with { ExcludeTrainItems = true };
     }
 
     /// <summary>§2: user u is cold iff mix(seed ^ u) % 10 == 0; all its ratings leave training.</summary>
@@ -50,53 +24,40 @@ public static class Protocols
     {
         var universe = new Universe(data.Ratings);
         var positives = PositivesByUser(data.Ratings, universe, threshold);
-        var train = new List<(int, int, float)>();
-        var evaluated = new List<int>();
-        var tests = new List<HashSet<int>>();
-        for (var u = 0; u < positives.Length; u++)
-        {
-            var cold = SplitMix64.Mix(seed ^ (ulong)universe.Users[u]) % 10 == 0;
-            if (!cold)
-            {
-                foreach (var i in positives[u]) train.Add((u, i, 1f));
-            }
-            else if (positives[u].Count > 0)
-            {
-                evaluated.Add(u);
-                tests.Add([.. positives[u]]);
-            }
-        }
-        return new EvaluationSplit
-        {
-            Protocol = "coldstart-users",
-            Universe = universe,
-            Train = CsrMatrix.FromTriplets(universe.Users.Count, universe.Items.Count, train),
-            EvaluatedUsers = [.. evaluated],
-            TestItems = [.. tests],
-        };
+        var cold = Enumerable.Range(0, universe.Users.Count).Select(u => SplitMix64.Mix(seed ^ (ulong)universe.Users[u]) % 10 == 0).ToArray();
+        return Assign("coldstart-users", universe, positives, (u, _) => cold[u], evaluatedNeedsTrain: false);
     }
 
     /// <summary>§3: item i is cold iff mix(seed ^ (i &lt;&lt; 1) ^ 1) % 10 == 0; users rank the cold items only.</summary>
     public static EvaluationSplit ColdStartItems(RatingDataset data, float threshold = DefaultThreshold, ulong seed = DefaultSeed)
     {
         var universe = new Universe(data.Ratings);
-        var cold = new bool[universe.Items.Count];
-        for (var i = 0; i < cold.Length; i++)
-            cold[i] = SplitMix64.Mix(seed ^ ((ulong)universe.Items[i] << 1) ^ 1) % 10 == 0;
-
         var positives = PositivesByUser(data.Ratings, universe, threshold);
+        var cold = Enumerable.Range(0, universe.Items.Count).Select(i => SplitMix64.Mix(seed ^ ((ulong)universe.Items[i] << 1) ^ 1) % 10 == 0).ToArray();
+        return Assign("coldstart-items", universe, positives, (_, i) => cold[i], evaluatedNeedsTrain: false)
+            with { CandidateItems = [.. Enumerable.Range(0, cold.Length).Where(i => cold[i])] };
+    }
+
+    /// <summary>
+    /// Sends each positive to test or train by <paramref name="isTest"/>; a user is evaluated when it has
+    /// test positives (and, where <paramref name="evaluatedNeedsTrain"/>, train positives too).
+    /// </summary>
+    private static EvaluationSplit Assign(string protocol, Universe universe, List<int>[] positives, Func<int, int, bool> isTest,
+        bool evaluatedNeedsTrain)
+    {
         var train = new List<(int, int, float)>();
         var evaluated = new List<int>();
         var tests = new List<HashSet<int>>();
         for (var u = 0; u < positives.Length; u++)
         {
             var test = new HashSet<int>();
+            var trainCount = 0;
             foreach (var i in positives[u])
             {
-                if (cold[i]) test.Add(i);
-                else train.Add((u, i, 1f));
+                if (isTest(u, i)) test.Add(i);
+                else { train.Add((u, i, 1f)); trainCount++; }
             }
-            if (test.Count > 0)
+            if (test.Count > 0 && (trainCount > 0 || !evaluatedNeedsTrain))
             {
                 evaluated.Add(u);
                 tests.Add(test);
@@ -104,12 +65,11 @@ public static class Protocols
         }
         return new EvaluationSplit
         {
-            Protocol = "coldstart-items",
+            Protocol = protocol,
             Universe = universe,
             Train = CsrMatrix.FromTriplets(universe.Users.Count, universe.Items.Count, train),
             EvaluatedUsers = [.. evaluated],
             TestItems = [.. tests],
-            CandidateItems = [.. Enumerable.Range(0, cold.Length).Where(i => cold[i])],
         };
     }
 

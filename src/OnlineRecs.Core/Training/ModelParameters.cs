@@ -1,3 +1,5 @@
+using OnlineRecs.Core.Hybrid;
+
 namespace OnlineRecs.Core.Training;
 
 /// <summary>
@@ -23,5 +25,23 @@ public sealed record ModelParameters
         ModelKind.WarpKos => new() { Model = model, Epochs = 60, LearningRate = 0.05f },
         ModelKind.Warp => new() { Model = model, Epochs = 40, LearningRate = 0.03f },
         _ => new() { Model = model, Epochs = 30, LearningRate = 0.05f },
+    };
+
+    /// <summary>The hybrid model's options for these parameters (the L2 penalty applies to both sides).</summary>
+    public HybridOptions ToHybridOptions() => new()
+    {
+        Factors = Factors,
+        Loss = Model switch
+        {
+            ModelKind.Bpr => LossKind.Bpr,
+            ModelKind.Logistic => LossKind.Logistic,
+            ModelKind.WarpKos => LossKind.WarpKos,
+            _ => LossKind.Warp,
+        },
+        LearningRate = LearningRate,
+        UserAlpha = Regularization,
+        ItemAlpha = Regularization,
+        Threads = Threads,
+        Seed = Seed,
     };
 }

@@ -47,22 +47,7 @@ public static class RecommenderTrainer
 
     private static UserScorer TrainHybrid(EvaluationSplit split, RatingDataset data, ModelParameters p, IProgress<double>? progress)
     {
-        var model = new HybridModel(new HybridOptions
-        {
-            Factors = p.Factors,
-            Loss = p.Model switch
-            {
-                ModelKind.Bpr => LossKind.Bpr,
-                ModelKind.Logistic => LossKind.Logistic,
-                ModelKind.WarpKos => LossKind.WarpKos,
-                _ => LossKind.Warp,
-            },
-            LearningRate = p.LearningRate,
-            UserAlpha = p.Regularization,
-            ItemAlpha = p.Regularization,
-            Threads = p.Threads,
-            Seed = p.Seed,
-        });
+        var model = new HybridModel(p.ToHybridOptions());
 
         var train = split.Train;
         var itemHistory = new int[train.Cols];
