@@ -12,8 +12,14 @@ public sealed record PrequentialOptions
     /// <summary>Replayed events between full retrains; null means a tenth of the replay.</summary>
     public int? RetrainEvery { get; init; }
 
-    /// <summary>Hybrid models: loss steps taken on each arriving positive.</summary>
-    public int OnlineSteps { get; init; } = 1;
+    /// <summary>
+    /// Hybrid models: loss steps taken on each arriving positive. Each step draws fresh negatives, and
+    /// most replayed users are new, so one event has to teach a lot: on ml-latest-small HR@10 went
+    /// 0.080 (1 step), 0.093 (5), 0.101 (20), 0.103 (40) while throughput fell only from 16k to 12k events/s.
+    /// </summary>
+    public int OnlineSteps { get; init; } = DefaultOnlineSteps;
+
+    public const int DefaultOnlineSteps = 20;
 
     public float Threshold { get; init; } = Protocols.DefaultThreshold;
 
