@@ -34,7 +34,7 @@ public static class EvalCommand
         var mode = new Option<string>("--mode") { Description = "prequential: frozen | online | online+retrain", DefaultValueFactory = _ => "online" };
         mode.AcceptOnlyFromAmong(ModeNames);
         var retrainEvery = new Option<int?>("--retrain-every") { Description = "prequential, online+retrain: events between full retrains (default a tenth of the replay)." };
-        var onlineSteps = new Option<int>("--online-steps") { Description = "prequential, hybrid models: loss steps per arriving positive.", DefaultValueFactory = _ => PrequentialOptions.DefaultOnlineSteps };
+        var onlineSteps = new Option<int>("--online-steps") { Description = "prequential, hybrid models: loss steps on a positive of a user with one positive (steps/√n with n positives).", DefaultValueFactory = _ => PrequentialOptions.DefaultOnlineSteps };
 
         var command = new Command("eval", "Train on a protocol's training set and report P@10, R@10, NDCG@10 and AUC.")
         {

@@ -45,7 +45,11 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     public override void Learn(PrequentialEvent e, PrequentialHistory history)
     {
         _catalogue ??= new PrequentialItemCatalogue(_items, history);
-        _model.LearnEvent(_users.Row(e.User), e.Item, 1f, _catalogue, history.Positives[e.User], _onlineSteps);
+        // A user with little history has an untrained identity and must learn from each event; an
+        // established one would only overfit its latest item, so the steps shrink as 1/√positives.
+        var positives = history.Positives[e.User];
+        var steps = Math.Max(1, (int)MathF.Round(_onlineSteps / MathF.Sqrt(Math.Max(1, positives.Count))));
+        _model.LearnEvent(_users.Row(e.User), e.Item, 1f, _catalogue, positives, steps);
     }
 
     /// <summary>Fits a fresh model on every positive so far, over the seen items only, so no negative comes from the future.</summary>
