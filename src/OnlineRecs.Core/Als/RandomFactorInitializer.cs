@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Randomness;
 namespace OnlineRecs.Core.Als;
 
 /// <summary>
@@ -26,13 +27,11 @@ internal static class RandomFactorInitializer
         }
     }
 
-    // SplitMix64 (Steele, Lea & Flood 2014), top 24 bits as a float in (0, 1].
+    // The SplitMix64 stream (Steele, Lea & Flood 2014), top 24 bits as a float in (0, 1].
     private static float NextUniform(ref ulong state)
     {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
+        var z = SplitMix64.Mix(state);
+        state += 0x9E3779B97F4A7C15UL;
         return ((z >> 40) + 1) * (1f / (1 << 24));
     }
 }

@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Randomness;
 using OnlineRecs.Core.Hybrid;
 
 namespace OnlineRecs.Core.Evaluation;

@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Randomness;
 using OnlineRecs.Core.Data;
 using OnlineRecs.Core.Sparse;
 

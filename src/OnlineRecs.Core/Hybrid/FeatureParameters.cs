@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Randomness;
 namespace OnlineRecs.Core.Hybrid;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using OnlineRecs.Core.Evaluation;
+using OnlineRecs.Core.Randomness;
 using OnlineRecs.Core.Sparse;
 using OnlineRecs.Core.Threading;
 

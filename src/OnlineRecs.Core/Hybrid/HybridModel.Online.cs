@@ -1,4 +1,4 @@
-using OnlineRecs.Core.Evaluation;
+using OnlineRecs.Core.Randomness;
 
 namespace OnlineRecs.Core.Hybrid;
 

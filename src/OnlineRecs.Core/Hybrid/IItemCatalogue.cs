@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Randomness;
 namespace OnlineRecs.Core.Hybrid;
 
 /// <summary>The items an online step may draw negatives from, and the feature row of any item it names.</summary>

@@ -1,3 +1,4 @@
+using OnlineRecs.Core.Randomness;
 namespace OnlineRecs.Core.Hybrid;
 
 /// <summary>One worker's buffers and random stream, so the hot loop allocates nothing.</summary>

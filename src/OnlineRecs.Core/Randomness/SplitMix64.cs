@@ -1,4 +1,4 @@
-namespace OnlineRecs.Core.Evaluation;
+namespace OnlineRecs.Core.Randomness;
 
 /// <summary>The SplitMix64 finalizer that PROTOCOL.md uses to assign ratings to splits by hash.</summary>
 public static class SplitMix64

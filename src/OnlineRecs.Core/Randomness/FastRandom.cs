@@ -1,6 +1,4 @@
-using OnlineRecs.Core.Evaluation;
-
-namespace OnlineRecs.Core.Hybrid;
+namespace OnlineRecs.Core.Randomness;
 
 /// <summary>
 /// A SplitMix64 stream: tiny, fast, and the same on every platform, so one-thread training
