@@ -48,7 +48,7 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         // A user with little history has an untrained identity and must learn from each event; an
         // established one would only overfit its latest item, so the steps shrink as 1/√positives.
         var positives = history.Positives[e.User];
-        var steps = Math.Max(1, (int)MathF.Round(_onlineSteps / MathF.Sqrt(Math.Max(1, positives.Count))));
+        var steps = Online.OnlineSteps.For(_onlineSteps, positives.Count);
         _model.LearnEvent(_users.Row(e.User), e.Item, 1f, _catalogue, positives, steps);
     }
 

@@ -21,7 +21,7 @@ public sealed record PrequentialOptions
     /// </summary>
     public int OnlineSteps { get; init; } = DefaultOnlineSteps;
 
-    public const int DefaultOnlineSteps = 40;
+    public const int DefaultOnlineSteps = Online.OnlineSteps.Default;
 
     public float Threshold { get; init; } = Protocols.DefaultThreshold;
 

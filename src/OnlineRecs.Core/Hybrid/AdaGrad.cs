@@ -43,4 +43,18 @@ public static class AdaGrad
         theta -= learningRate * g / MathF.Sqrt(sumSquares);
         sumSquares += g * g;
     }
+
+    /// <summary>
+    /// Several gradients applied at once, as a grain receives them summed: θ ← θ − η Σg / √G, then
+    /// G ← G + Σg². Equal to the sequential steps while G is large next to each g², which it soon is.
+    /// </summary>
+    public static void StepSummed(Span<float> theta, Span<float> sumSquares, ReadOnlySpan<float> gradientSum,
+        ReadOnlySpan<float> squaredSum, float learningRate)
+    {
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] -= learningRate * gradientSum[i] / MathF.Sqrt(sumSquares[i]);
+            sumSquares[i] += squaredSum[i];
+        }
+    }
 }

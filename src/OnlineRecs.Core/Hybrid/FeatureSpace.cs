@@ -32,7 +32,7 @@ public sealed class FeatureSpace
             row.Clear();
             var id = entityIds[r];
             if (useMetadata && metadata.TryGetValue(id, out var names))
-                foreach (var (feature, weight) in GroupWeights(names)) row[Features.GetOrAdd(feature)] = weight;
+                foreach (var (feature, weight) in MetadataWeights(names)) row[Features.GetOrAdd(feature)] = weight;
             if (hasIdentity(r)) row[Features.GetOrAdd(IdentityFeature(id))] = 1f;
             foreach (var (f, w) in row)
             {
@@ -48,7 +48,7 @@ public sealed class FeatureSpace
     public (int[] Features, float[] Weights) MetadataRow(IEnumerable<string> names)
     {
         var row = new SortedDictionary<int, float>();
-        foreach (var (name, weight) in GroupWeights(names.Where(Features.Contains).Distinct()))
+        foreach (var (name, weight) in MetadataWeights(names.Where(Features.Contains).Distinct()))
             row[Features.IndexOf(name)] = weight;
         return ([.. row.Keys], [.. row.Values]);
     }
@@ -57,7 +57,7 @@ public sealed class FeatureSpace
     /// Metadata weighs 1 in all, shared equally by its kinds (the part before '=': genre, tag, year…)
     /// and within a kind by its values, so forty tags do not drown a movie's one year or tag-count bucket.
     /// </summary>
-    private static IEnumerable<(string Feature, float Weight)> GroupWeights(IEnumerable<string> names)
+    public static IEnumerable<(string Feature, float Weight)> MetadataWeights(IEnumerable<string> names)
     {
         var kinds = names.Distinct().GroupBy(n => n.IndexOf('=') is var at and > 0 ? n[..at] : n).ToArray();
         foreach (var kind in kinds)

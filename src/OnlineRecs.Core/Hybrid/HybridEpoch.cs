@@ -15,13 +15,13 @@ internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, Csr
     private readonly int[] _userOfEntry = UserOfEntry(interactions);
     private readonly int[] _workerOfUser = BalancedWorkers(interactions, model.Options.Threads);
 
-    public HybridModel Model => model;
+    public HybridOptions Options => model.Options;
     public CsrMatrix Interactions => interactions;
 
     /// <summary>Runs the epoch and returns the mean loss of its updates.</summary>
     public double Run(int epochNumber)
     {
-        var options = model.Options;
+        var options = Options;
         var kos = options.Loss == LossKind.WarpKos;
         var order = Shuffled(kos ? interactions.Rows : interactions.NonZeros, options.Seed, epochNumber);
         var threads = options.Threads;
@@ -63,9 +63,15 @@ internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, Csr
 
     public bool IsPositive(int user, int item) => interactions.RowColumns(user).BinarySearch(item) >= 0;
 
-    public FeatureRow UserRow(int user) => FeatureRow.Of(userFeatures, user);
+    public float RepresentUser(int user, Span<float> into) => model.RepresentUser(FeatureRow.Of(userFeatures, user), into);
 
-    public FeatureRow ItemRow(int item) => FeatureRow.Of(itemFeatures, item);
+    public float RepresentItem(int item, Span<float> into) => model.RepresentItem(FeatureRow.Of(itemFeatures, item), into);
+
+    public void DescendUser(int user, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+        model.DescendUser(FeatureRow.Of(userFeatures, user), scale, direction, biasGradient);
+
+    public void DescendItem(int item, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+        model.DescendItem(FeatureRow.Of(itemFeatures, item), scale, direction, biasGradient);
 
     private static int[] UserOfEntry(CsrMatrix m)
     {

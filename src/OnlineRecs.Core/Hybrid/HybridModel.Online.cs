@@ -72,7 +72,7 @@ public sealed partial class HybridModel
 
         private readonly FeatureRow _userRow = userRow;
 
-        public HybridModel Model => model;
+        public HybridOptions Options => model.Options;
 
         public int ItemCount => items.Count;
 
@@ -80,8 +80,14 @@ public sealed partial class HybridModel
 
         public bool IsPositive(int user, int item) => positives.Contains(item);
 
-        public FeatureRow UserRow(int user) => _userRow;
+        public float RepresentUser(int user, Span<float> into) => model.RepresentUser(_userRow, into);
 
-        public FeatureRow ItemRow(int item) => items.Row(item);
+        public float RepresentItem(int item, Span<float> into) => model.RepresentItem(items.Row(item), into);
+
+        public void DescendUser(int user, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+            model.DescendUser(_userRow, scale, direction, biasGradient);
+
+        public void DescendItem(int item, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+            model.DescendItem(items.Row(item), scale, direction, biasGradient);
     }
 }

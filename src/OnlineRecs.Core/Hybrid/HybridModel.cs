@@ -13,8 +13,8 @@ public sealed partial class HybridModel
     {
         options.Validate();
         Options = options;
-        Users = new FeatureParameters(options.Factors, options.Seed ^ 0x5553455253UL);
-        Items = new FeatureParameters(options.Factors, options.Seed ^ 0x4954454D53UL);
+        Users = new FeatureParameters(options.Factors, Online.EntitySeeds.Users(options.Seed));
+        Items = new FeatureParameters(options.Factors, Online.EntitySeeds.Items(options.Seed));
     }
 
     public HybridOptions Options { get; }
@@ -83,12 +83,22 @@ public sealed partial class HybridModel
         return (vectors, biases);
     }
 
+    internal float RepresentUser(FeatureRow row, Span<float> into) => Represent(Users, row.Features, row.Weights, into);
+
+    internal float RepresentItem(FeatureRow row, Span<float> into) => Represent(Items, row.Features, row.Weights, into);
+
+    internal void DescendUser(FeatureRow row, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+        Descend(Users, row.Features, row.Weights, scale, direction, biasGradient, Options.UserAlpha);
+
+    internal void DescendItem(FeatureRow row, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+        Descend(Items, row.Features, row.Weights, scale, direction, biasGradient, Options.ItemAlpha);
+
     /// <summary>
     /// Moves every feature of one user or item against a gradient: the embedding by
     /// <paramref name="scale"/> · <paramref name="direction"/> and the bias by <paramref name="biasGradient"/>,
     /// each feature weighted by its membership weight.
     /// </summary>
-    internal void Descend(FeatureParameters parameters, ReadOnlySpan<int> features, ReadOnlySpan<float> weights,
+    private void Descend(FeatureParameters parameters, ReadOnlySpan<int> features, ReadOnlySpan<float> weights,
         float scale, ReadOnlySpan<float> direction, float biasGradient, float alpha)
     {
         var k = Factors;

@@ -8,7 +8,7 @@ internal static class KosWarpLoss
 {
     public static void Step(HybridEpoch epoch, int user, TrainingScratch s)
     {
-        var o = epoch.Model.Options;
+        var o = epoch.Options;
         var positives = epoch.Interactions.RowColumns(user);
         if (positives.IsEmpty) return;
         epoch.RepresentUser(user, s.User);

@@ -17,15 +17,11 @@ internal static class LogisticLoss
     private static void Descend<TContext>(TContext context, int user, int item, float label, float weight, TrainingScratch s)
         where TContext : ILossContext, allows ref struct
     {
-        var model = context.Model;
-        var o = model.Options;
         var userBias = context.RepresentUser(user, s.User);
         var score = userBias + WarpLoss.ScoreItem(context, item, s.User, s.Positive);
         var g = weight * Derivative(score, label);
-        var itemRow = context.ItemRow(item);
-        var userRow = context.UserRow(user);
-        model.Descend(model.Items, itemRow.Features, itemRow.Weights, g, s.User, g, o.ItemAlpha);
-        model.Descend(model.Users, userRow.Features, userRow.Weights, g, s.Positive, g, o.UserAlpha);
+        context.DescendItem(item, g, s.User, g);
+        context.DescendUser(user, g, s.Positive, g);
         s.LossSum += weight * Value(score, label);
         s.Updates++;
     }

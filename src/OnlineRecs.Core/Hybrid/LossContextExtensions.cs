@@ -5,20 +5,6 @@ internal static class LossContextExtensions
 {
     private const int NegativeAttempts = 32;
 
-    public static float RepresentUser<TContext>(this TContext context, int user, Span<float> into)
-        where TContext : ILossContext, allows ref struct
-    {
-        var row = context.UserRow(user);
-        return HybridModel.Represent(context.Model.Users, row.Features, row.Weights, into);
-    }
-
-    public static float RepresentItem<TContext>(this TContext context, int item, Span<float> into)
-        where TContext : ILossContext, allows ref struct
-    {
-        var row = context.ItemRow(item);
-        return HybridModel.Represent(context.Model.Items, row.Features, row.Weights, into);
-    }
-
     /// <summary>A uniformly drawn item that is not among the user's positives, or −1 after a few misses.</summary>
     public static int SampleNegative<TContext>(this TContext context, int user, TrainingScratch s)
         where TContext : ILossContext, allows ref struct
@@ -38,14 +24,9 @@ internal static class LossContextExtensions
     public static void DescendPair<TContext>(this TContext context, int user, int positive, int negative, float weight, TrainingScratch s)
         where TContext : ILossContext, allows ref struct
     {
-        var model = context.Model;
-        var o = model.Options;
         for (var c = 0; c < s.Direction.Length; c++) s.Direction[c] = s.Negative[c] - s.Positive[c];
-        var positiveRow = context.ItemRow(positive);
-        var negativeRow = context.ItemRow(negative);
-        var userRow = context.UserRow(user);
-        model.Descend(model.Items, positiveRow.Features, positiveRow.Weights, -weight, s.User, -weight, o.ItemAlpha);
-        model.Descend(model.Items, negativeRow.Features, negativeRow.Weights, weight, s.User, weight, o.ItemAlpha);
-        model.Descend(model.Users, userRow.Features, userRow.Weights, weight, s.Direction, 0f, o.UserAlpha);
+        context.DescendItem(positive, -weight, s.User, -weight);
+        context.DescendItem(negative, weight, s.User, weight);
+        context.DescendUser(user, weight, s.Direction, 0f);
     }
 }

@@ -27,7 +27,7 @@ internal static class WarpLoss
     internal static bool TryViolate<TContext>(TContext context, int user, float positiveScore, TrainingScratch s, out int negative, out int sampled)
         where TContext : ILossContext, allows ref struct
     {
-        var o = context.Model.Options;
+        var o = context.Options;
         for (sampled = 1; sampled <= o.MaxSampled; sampled++)
         {
             negative = context.DrawItem(ref s.Random);
@@ -41,7 +41,7 @@ internal static class WarpLoss
     /// <summary>log ⌊(n − 1)/N⌋ for N draws, capped at MaxLoss as in LightFM.</summary>
     internal static float RankWeight<TContext>(TContext context, int sampled)
         where TContext : ILossContext, allows ref struct =>
-        MathF.Min(context.Model.Options.MaxLoss, MathF.Log(MathF.Max(1f, MathF.Floor((context.ItemCount - 1) / (float)sampled))));
+        MathF.Min(context.Options.MaxLoss, MathF.Log(MathF.Max(1f, MathF.Floor((context.ItemCount - 1) / (float)sampled))));
 
     /// <summary>Represents the item into <paramref name="itemVector"/> and returns q·p + b (the user bias cancels in pairs).</summary>
     internal static float ScoreItem<TContext>(TContext context, int item, float[] user, float[] itemVector)

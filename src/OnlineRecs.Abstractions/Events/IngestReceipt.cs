@@ -1,0 +1,11 @@
+namespace OnlineRecs.Abstractions.Events;
+
+/// <summary>
+/// What an acknowledged batch became: every event is in the durable log and applied to the model.
+/// <paramref name="LastSequence"/> is the log position of the batch's last record.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record IngestReceipt(
+    [property: Id(0)] int Accepted,
+    [property: Id(1)] int Positives,
+    [property: Id(2)] long LastSequence);

@@ -1,0 +1,36 @@
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Serving;
+
+namespace OnlineRecs.Abstractions.Grains;
+
+/// <summary>
+/// The serving index (key 0): every item's vector for exact SIMD top-K and similar items, every user's
+/// for similar users, the published metadata-feature tables, titles and item metadata for filters.
+/// It holds copies that the owning grains publish; it owns no learned parameter.
+/// </summary>
+public interface IModelIndexGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// The batch's positive items (first, registering new ones) and a uniform sample of
+    /// <paramref name="sampleSize"/> catalogue items drawn with <paramref name="seed"/>.
+    /// </summary>
+    Task<CandidateItemsMessage> Candidates(int[] positiveItems, int sampleSize, ulong seed);
+
+    Task Publish(IndexUpdate update);
+
+    /// <summary>Applies metadata records in order: features for filters and cold start, titles for answers.</summary>
+    Task SetMetadata(EntityMetadata[] records);
+
+    Task<ScoredItems> Recommend(UserQuery query);
+
+    /// <summary>Null when the item is unknown.</summary>
+    Task<ScoredItems?> SimilarItems(int itemId, int k);
+
+    /// <summary>Null when the user is unknown.</summary>
+    Task<ScoredItems?> SimilarUsers(int userId, int k);
+
+    Task<ScoredItems> ColdStart(ColdStartQuery query);
+
+    Task<ModelSummary> Summary();
+}

@@ -1,0 +1,18 @@
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Serving;
+
+namespace OnlineRecs.Abstractions.Grains;
+
+/// <summary>One user, keyed by the data set's user id: its identity parameters, metadata and rated items.</summary>
+public interface IUserGrain : IGrainWithIntegerKey
+{
+    /// <summary>Records the events and takes the online loss steps for the positive ones.</summary>
+    Task<UserLearningResult> Learn(UserLearningBatch batch);
+
+    Task SetMetadata(string[] features);
+
+    /// <summary>Null when nothing is known of the user: no event and no metadata.</summary>
+    Task<ScoredItems?> Recommend(RecommendationRequest request);
+
+    Task<UserSnapshot> Snapshot();
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+using OnlineRecs.Abstractions.Grains;
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Core.Hybrid;
+using OnlineRecs.Core.Online;
+
+namespace OnlineRecs.Grains.Features;
+
+/// <summary>
+/// The owner of one side's metadata-feature embeddings (<c>genre=Comedy</c>, <c>age=25-34</c>…). Thousands of users
+/// or items share each one, so per-event updates would make this grain the hot spot that caps ingest; instead each
+/// ingest batch sends the sum of its gradients once, and learners read the table the grain publishes.
+/// </summary>
+public sealed class FeatureTableGrain(
+    [PersistentState("features", ModelStorage.Name)] IPersistentState<FeatureTableState> state,
+    IOptions<OnlineLearningOptions> options) : Grain, IFeatureTableGrain
+{
+    private readonly OnlineLearningOptions _options = options.Value;
+    private readonly Dictionary<string, int> _slots = [];
+    private FeatureTableMessage? _published;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        for (var slot = 0; slot < state.State.Names.Count; slot++) _slots[state.State.Names[slot]] = slot;
+        return Task.CompletedTask;
+    }
+
+    public Task<FeatureTableMessage> Current() => Task.FromResult(Publish());
+
+    public Task<FeatureTableMessage> Ensure(string[] names)
+    {
+        foreach (var name in names) SlotOf(name);
+        return Task.FromResult(Publish());
+    }
+
+    public Task<FeatureTableMessage> Learn(long batchSequence, GradientSumsMessage<string> gradients)
+    {
+        var s = state.State;
+        if (batchSequence <= s.LastBatch || gradients.Keys.Length == 0) return Task.FromResult(Publish());
+        s.LastBatch = batchSequence;
+        var k = _options.Factors;
+        for (var n = 0; n < gradients.Keys.Length; n++)
+        {
+            var own = new OwnParameters(s.Parameters[SlotOf(gradients.Keys[n])]);
+            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, gradients.Gradients.AsSpan(n * k, k), gradients.Squares.AsSpan(n * k, k), _options.LearningRate);
+            AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares),
+                [gradients.Biases[n]], [gradients.BiasSquares[n]], _options.LearningRate);
+        }
+        s.Version++;
+        _published = null;
+        return Task.FromResult(Publish());
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        state.WriteStateAsync(cancellationToken);
+
+    private int SlotOf(string name)
+    {
+        if (_slots.TryGetValue(name, out var slot)) return slot;
+        var s = state.State;
+        slot = s.Names.Count;
+        s.Names.Add(name);
+        s.Parameters.Add(OwnParameters.Initial(_options.Factors, EntitySeeds.Features(_options.Seed, name), 0).Values);
+        _slots[name] = slot;
+        s.Version++;
+        _published = null;
+        return slot;
+    }
+
+    /// <summary>A copy of the table as it stands; learners share it read-only while this grain goes on changing its own.</summary>
+    private FeatureTableMessage Publish()
+    {
+        if (_published is not null) return _published;
+        var s = state.State;
+        var k = _options.Factors;
+        var embeddings = new float[s.Names.Count * k];
+        var biases = new float[s.Names.Count];
+        for (var slot = 0; slot < s.Names.Count; slot++)
+        {
+            var own = new OwnParameters(s.Parameters[slot]);
+            own.Embedding.CopyTo(embeddings.AsSpan(slot * k, k));
+            biases[slot] = own.Bias;
+        }
+        return _published = new FeatureTableMessage(k, [.. s.Names], embeddings, biases, s.Version);
+    }
+}

@@ -1,0 +1,141 @@
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Core.Data;
+using OnlineRecs.Core.Online;
+using OnlineRecs.Core.Randomness;
+using OnlineRecs.Core.Scoring;
+
+namespace OnlineRecs.Grains.Index;
+
+/// <summary>
+/// Every known item as the index serves it: p_i = e_id + Σ_f w_f e_f and b_i likewise, from the identity its grain
+/// last published and the item-feature table last published. An item whose grain has not yet learned is its
+/// metadata alone, as in cold start.
+/// </summary>
+internal sealed class IndexedItems(int factors, ulong seed)
+{
+    private readonly IdIndex<int> _rows = new();
+    private readonly List<float[]?> _identity = [];
+    private readonly List<float> _identityBias = [];
+    private readonly List<MetadataRow> _metadata = [];
+    private readonly List<string?> _titles = [];
+    private readonly Dictionary<string, ItemFilter> _filters = new(StringComparer.Ordinal);
+    private SharedFeatureTable _features = SharedFeatureTable.Empty(factors);
+    private long _featuresVersion = -1;
+    private bool _stale;
+
+    public ItemVectors Vectors { get; } = new(factors);
+
+    public int Count => _rows.Count;
+
+    public int IdOf(int row) => _rows[row];
+
+    public bool TryGetRow(int itemId, out int row) => _rows.TryGetIndex(itemId, out row);
+
+    public string? TitleOf(int row) => _titles[row];
+
+    public int RowOf(int itemId)
+    {
+        if (_rows.TryGetIndex(itemId, out var row)) return row;
+        row = _rows.GetOrAdd(itemId);
+        _identity.Add(null);
+        _identityBias.Add(0f);
+        _metadata.Add(MetadataRow.None);
+        _titles.Add(null);
+        Vectors.Add(new float[factors]);
+        return row;
+    }
+
+    public void SetMetadata(int itemId, string[] features, string? title)
+    {
+        var row = RowOf(itemId);
+        _metadata[row] = new MetadataRow(features);
+        if (title is not null) _titles[row] = title;
+        _filters.Clear();
+        Represent(row);
+    }
+
+    public void SetIdentity(IdentityVector item)
+    {
+        var row = RowOf(item.Id);
+        _identity[row] = item.Embedding;
+        _identityBias[row] = item.Bias;
+        if (!_stale) Represent(row);
+    }
+
+    /// <summary>Takes the newest item-feature table; when it changed, every item's vector is redone (see <see cref="Refresh"/>).</summary>
+    public void SetFeatures(FeatureTableMessage table)
+    {
+        if (table.Version == _featuresVersion) return;
+        _features = table.View;
+        _featuresVersion = table.Version;
+        _stale = true;
+    }
+
+    public void Refresh()
+    {
+        if (!_stale) return;
+        _stale = false;
+        for (var row = 0; row < Count; row++) Represent(row);
+    }
+
+    /// <summary>Items carrying any of <paramref name="features"/>, or null (no filter) when none is asked for.</summary>
+    public ItemFilter? FilterFor(IReadOnlyCollection<string> features)
+    {
+        if (features.Count == 0) return null;
+        var key = string.Join('\n', features.Order(StringComparer.Ordinal));
+        if (_filters.TryGetValue(key, out var filter)) return filter;
+        filter = new ItemFilter();
+        for (var row = 0; row < Count; row++)
+            if (_metadata[row].Names.Any(features.Contains)) filter.Allow(row);
+        return _filters[key] = filter;
+    }
+
+    /// <summary>
+    /// The batch's items first (registering new ones), then <paramref name="sampleSize"/> uniform draws from the catalogue,
+    /// each as learning sees it: an item without an identity yet gets the one its grain will start from.
+    /// </summary>
+    public CandidateItemsMessage Candidates(int[] batchItems, int sampleSize, ulong drawSeed)
+    {
+        foreach (var item in batchItems) RowOf(item);
+        Refresh();
+        var sampleAll = Count <= sampleSize;
+        var total = batchItems.Length + (sampleAll ? Count : sampleSize);
+        var ids = new int[total];
+        var vectors = new float[total * factors];
+        var biases = new float[total];
+        var random = new FastRandom(drawSeed);
+        for (var n = 0; n < total; n++)
+        {
+            var row = n < batchItems.Length ? _rows.IndexOf(batchItems[n])
+                : sampleAll ? n - batchItems.Length : random.Next(Count);
+            ids[n] = _rows[row];
+            biases[n] = LearningVector(row, vectors.AsSpan(n * factors, factors));
+        }
+        return new CandidateItemsMessage(factors, ids, vectors, biases, batchItems.Length, Count);
+    }
+
+    private float LearningVector(int row, Span<float> into)
+    {
+        if (_identity[row] is not null)
+        {
+            Vectors.Row(row).CopyTo(into);
+            return Vectors.Bias(row);
+        }
+        var initial = OwnParameters.Initial(factors, EntitySeeds.Items(seed), _rows[row]);
+        initial.Embedding.CopyTo(into);
+        return initial.Bias + _features.AddInto(_metadata[row], into);
+    }
+
+    private void Represent(int row)
+    {
+        Span<float> vector = stackalloc float[factors];
+        var bias = 0f;
+        if (_identity[row] is { } identity)
+        {
+            identity.CopyTo(vector);
+            bias = _identityBias[row];
+        }
+        bias += _features.AddInto(_metadata[row], vector);
+        Vectors.Set(row, vector, bias);
+    }
+}

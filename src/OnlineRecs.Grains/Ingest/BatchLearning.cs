@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Grains;
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Core.Online;
+using OnlineRecs.Core.Randomness;
+
+namespace OnlineRecs.Grains.Ingest;
+
+/// <summary>
+/// Applies one logged group to the model through the grains that own it, in a fixed order so that a replay of the
+/// log reproduces every parameter bit for bit:
+/// 1. the index hands out the batch's items and a uniform sample of the catalogue (the negatives' pool);
+/// 2. every user grain in the batch learns from its own events, all users at once;
+/// 3. their item gradients, summed per item, go to the item grains, one call per item;
+/// 4. metadata-feature gradients, summed per feature, go to the two feature tables, one call each;
+/// 5. the index takes the new vectors, so the next query sees them.
+/// </summary>
+public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningOptions> options)
+{
+    private readonly OnlineLearningOptions _options = options.Value;
+    private FeatureTableMessage? _userFeatures;
+    private FeatureTableMessage? _itemFeatures;
+
+    private IModelIndexGrain Index => grains.GetGrain<IModelIndexGrain>(0);
+    private IFeatureTableGrain UserTable => grains.GetGrain<IFeatureTableGrain>(IFeatureTableGrain.Users);
+    private IFeatureTableGrain ItemTable => grains.GetGrain<IFeatureTableGrain>(IFeatureTableGrain.Items);
+
+    /// <summary>The loss summed over the steps of the last batch, and the number of steps, for telemetry.</summary>
+    public (double LossSum, long Updates) LastLoss { get; private set; }
+
+    public Task Apply(LogGroup group) => group.Events.Length > 0 ? Learn(group) : SetMetadata(group);
+
+    private async Task Learn(LogGroup group)
+    {
+        var k = _options.Factors;
+        _userFeatures ??= await UserTable.Current();
+        _itemFeatures ??= await ItemTable.Current();
+
+        var items = group.Events.Select(e => e.ItemId).Distinct().ToArray();
+        var candidates = await Index.Candidates(items, _options.CandidateSample, SplitMix64.Mix(_options.Seed ^ (ulong)group.FirstSequence));
+
+        var byUser = new Dictionary<int, List<UserEvent>>();
+        for (var n = 0; n < group.Events.Length; n++)
+        {
+            var e = group.Events[n];
+            if (!byUser.TryGetValue(e.UserId, out var list)) byUser[e.UserId] = list = [];
+            list.Add(new UserEvent(group.FirstSequence + n, e.ItemId, e.Rating, e.Timestamp, e.Weight));
+        }
+        var users = await Task.WhenAll(byUser.Select(u =>
+            grains.GetGrain<IUserGrain>(u.Key).Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value], candidates, _userFeatures))));
+
+        var itemGradients = new GradientSums<int>(k);
+        var userFeatureGradients = new GradientSums<string>(k);
+        foreach (var user in users)
+        {
+            user.ItemGradients.AddTo(itemGradients);
+            user.FeatureGradients.AddTo(userFeatureGradients);
+        }
+
+        var learnedItems = await Task.WhenAll(itemGradients.Keys.Select((itemId, slot) =>
+            grains.GetGrain<IItemGrain>(itemId).Learn(new ItemGradientBatch(group.FirstSequence,
+                itemGradients.Gradient(slot).ToArray(), itemGradients.Squares(slot).ToArray(),
+                itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))));
+
+        // ∂L/∂e_f = w_f ∂L/∂p_i: each item shares its gradient out to its metadata features by their weights.
+        var itemFeatureGradients = new GradientSums<string>(k);
+        for (var slot = 0; slot < learnedItems.Length; slot++)
+        {
+            var item = learnedItems[slot];
+            for (var f = 0; f < item.MetadataFeatures.Length; f++)
+                itemFeatureGradients.AddSums(item.MetadataFeatures[f], item.MetadataWeights[f], itemGradients.Gradient(slot),
+                    itemGradients.Squares(slot), itemGradients.Bias(slot), itemGradients.BiasSquares(slot));
+        }
+
+        var userTable = UserTable.Learn(group.FirstSequence, GradientSumsMessage<string>.From(userFeatureGradients));
+        var itemTable = ItemTable.Learn(group.FirstSequence, GradientSumsMessage<string>.From(itemFeatureGradients));
+        _userFeatures = await userTable;
+        _itemFeatures = await itemTable;
+
+        await Index.Publish(new IndexUpdate(group.LastSequence,
+            [.. learnedItems.Select(i => new IdentityVector(i.ItemId, i.Embedding, i.Bias))],
+            [.. users.Select(u => new IdentityVector(u.UserId, u.Embedding, u.Bias))],
+            _userFeatures, _itemFeatures, group.Events.Length));
+        LastLoss = (users.Sum(u => u.LossSum), users.Sum(u => u.Updates));
+    }
+
+    private async Task SetMetadata(LogGroup group)
+    {
+        // The last record for an entity wins, as it would applied one by one.
+        var latest = group.Metadata.GroupBy(m => (m.Kind, m.Id)).Select(g => g.Last());
+        await Task.WhenAll(latest.Select(m => m.Kind == EntityKind.User
+            ? grains.GetGrain<IUserGrain>(m.Id).SetMetadata(m.Features)
+            : grains.GetGrain<IItemGrain>(m.Id).SetMetadata(m.Features, m.Title)));
+        await Index.SetMetadata(group.Metadata);
+        _userFeatures = await UserTable.Ensure([.. group.Metadata.Where(m => m.Kind == EntityKind.User).SelectMany(m => m.Features).Distinct()]);
+        _itemFeatures = await ItemTable.Ensure([.. group.Metadata.Where(m => m.Kind == EntityKind.Item).SelectMany(m => m.Features).Distinct()]);
+        await Index.Publish(new IndexUpdate(group.LastSequence, [], [], _userFeatures, _itemFeatures, 0));
+    }
+}

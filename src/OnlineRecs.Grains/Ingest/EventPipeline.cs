@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OnlineRecs.Abstractions.Events;
+
+namespace OnlineRecs.Grains.Ingest;
+
+/// <summary>
+/// The silo's event path. Requests queue (bounded: producers wait when it is full); a writer gathers all that wait
+/// into one log group and fsyncs it once (group commit); a learner applies groups to the model in log order. A
+/// request is acknowledged when its group is both durable and learned, so a producer that reads right after its
+/// ack sees its events (read-your-writes). Writing the next group overlaps learning the last one. At start the
+/// whole log is replayed through the same learner before the silo takes traffic.
+/// </summary>
+public sealed partial class EventPipeline(
+    IOptions<IngestOptions> ingestOptions,
+    IOptions<OnlineLearningOptions> learningOptions,
+    BatchLearning learning,
+    ILogger<EventPipeline> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private readonly IngestOptions _options = ingestOptions.Value;
+    private readonly Channel<IngestRequest> _requests = Channel.CreateBounded<IngestRequest>(
+        new BoundedChannelOptions(ingestOptions.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<LoggedGroup> _logged = Channel.CreateBounded<LoggedGroup>(
+        new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+    private EventLog? _log;
+    private Task _writer = Task.CompletedTask;
+    private Task _learner = Task.CompletedTask;
+    private long _eventsAcknowledged;
+
+    /// <summary>Events acknowledged since the silo started, replayed ones included.</summary>
+    public long EventsAcknowledged => Interlocked.Read(ref _eventsAcknowledged);
+
+    public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation = default)
+    {
+        InputValidation.Check(events, _options);
+        return await Enqueue(new IngestRequest(events, []), cancellation);
+    }
+
+    public async Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata, CancellationToken cancellation = default)
+    {
+        InputValidation.Check(metadata, _options);
+        return await Enqueue(new IngestRequest([], metadata), cancellation);
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(EventPipeline), ServiceLifecycleStage.Active, Start, Stop);
+
+    public void Dispose() => _log?.Dispose();
+
+    private async Task<IngestReceipt> Enqueue(IngestRequest request, CancellationToken cancellation)
+    {
+        if (_log is null) throw new InvalidOperationException("The event pipeline has not started.");
+        await _requests.Writer.WriteAsync(request, cancellation);
+        return await request.Done.Task;
+    }
+
+    private async Task Start(CancellationToken cancellation)
+    {
+        _log = EventLog.Open(_options.DataDirectory);
+        await Replay(_log.Recovered, cancellation);
+        _writer = Task.Run(WriteGroups, CancellationToken.None);
+        _learner = Task.Run(LearnGroups, CancellationToken.None);
+    }
+
+    private async Task Stop(CancellationToken cancellation)
+    {
+        _requests.Writer.TryComplete();
+        await Task.WhenAll(_writer, _learner).WaitAsync(cancellation);
+    }
+
+    private async Task Replay(IReadOnlyList<LogGroup> groups, CancellationToken cancellation)
+    {
+        if (groups.Count == 0) return;
+        var started = Stopwatch.GetTimestamp();
+        var events = 0L;
+        for (var n = 0; n < groups.Count; n++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            await learning.Apply(groups[n]);
+            events += groups[n].Count;
+            if ((n + 1) % 200 == 0) LogReplayProgress(n + 1, groups.Count, events);
+        }
+        Interlocked.Add(ref _eventsAcknowledged, groups.Sum(g => g.Events.Length));
+        LogReplayed(events, groups.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>Gathers waiting requests of one kind into a group, up to the group limit, and logs it with one fsync.</summary>
+    private async Task WriteGroups()
+    {
+        var reader = _requests.Reader;
+        var pending = new List<IngestRequest>();
+        while (await reader.WaitToReadAsync())
+        {
+            pending.Clear();
+            reader.TryRead(out var first);
+            pending.Add(first!);
+            var count = first!.Count;
+            while (reader.TryPeek(out var next) && next.IsEvents == first.IsEvents && count + next.Count <= _options.MaxEventsPerGroup)
+            {
+                reader.TryRead(out next);
+                pending.Add(next!);
+                count += next!.Count;
+            }
+
+            LogGroup group;
+            try
+            {
+                group = _log!.Append([.. pending.SelectMany(r => r.Events)], [.. pending.SelectMany(r => r.Metadata)]);
+            }
+            catch (IOException e)
+            {
+                LogWriteFailed(e);
+                foreach (var r in pending) r.Done.TrySetException(e);
+                continue;
+            }
+            await _logged.Writer.WriteAsync(new LoggedGroup(group, [.. pending]));
+        }
+        _logged.Writer.TryComplete();
+    }
+
+    private async Task LearnGroups()
+    {
+        var threshold = learningOptions.Value.PositiveThreshold;
+        await foreach (var logged in _logged.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await learning.Apply(logged.Group);
+            }
+            catch (Exception e)
+            {
+                // The group is durable and a restart will learn it; the producers hear that this attempt failed.
+                LogLearnFailed(e, logged.Group.FirstSequence);
+                foreach (var r in logged.Requests) r.Done.TrySetException(e);
+                continue;
+            }
+            Interlocked.Add(ref _eventsAcknowledged, logged.Group.Events.Length);
+            var last = logged.Group.FirstSequence - 1;
+            foreach (var r in logged.Requests)
+            {
+                last += r.Count;
+                r.Done.TrySetResult(new IngestReceipt(r.Count, r.Events.Count(e => e.Rating >= threshold), last));
+            }
+        }
+    }
+
+    private sealed record IngestRequest(RatingEvent[] Events, EntityMetadata[] Metadata)
+    {
+        public TaskCompletionSource<IngestReceipt> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Count => Events.Length + Metadata.Length;
+
+        public bool IsEvents => Events.Length > 0;
+    }
+
+    private sealed record LoggedGroup(LogGroup Group, IngestRequest[] Requests);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replaying the event log: {Groups} of {Total} groups, {Events} records")]
+    private partial void LogReplayProgress(int groups, int total, long events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Events} records in {Groups} groups in {Seconds:F1} s")]
+    private partial void LogReplayed(long events, int groups, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing to the event log failed")]
+    private partial void LogWriteFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Learning from log group {FirstSequence} failed")]
+    private partial void LogLearnFailed(Exception e, long firstSequence);
+}

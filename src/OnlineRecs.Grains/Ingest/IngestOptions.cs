@@ -1,0 +1,29 @@
+namespace OnlineRecs.Grains.Ingest;
+
+/// <summary>What the ingest path accepts and how it logs; bound from the <c>OnlineRecs:Ingest</c> configuration section.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "OnlineRecs:Ingest";
+
+    /// <summary>Where the event log lives; relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public float MinRating { get; set; } = 0f;
+
+    public float MaxRating { get; set; } = 5f;
+
+    public float MaxWeight { get; set; } = 100f;
+
+    /// <summary>The most events one request may carry.</summary>
+    public int MaxEventsPerRequest { get; set; } = 10_000;
+
+    /// <summary>The most events one log group (one fsync, one learning batch) gathers from waiting requests.</summary>
+    public int MaxEventsPerGroup { get; set; } = 4_096;
+
+    /// <summary>Requests waiting for the log writer; producers wait when it is full.</summary>
+    public int QueueCapacity { get; set; } = 256;
+
+    public const int MaxFeaturesPerEntity = 256;
+    public const int MaxFeatureLength = 128;
+    public const int MaxTitleLength = 512;
+}

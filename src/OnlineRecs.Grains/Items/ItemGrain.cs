@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using OnlineRecs.Abstractions.Grains;
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Serving;
+using OnlineRecs.Core.Hybrid;
+using OnlineRecs.Core.Online;
+
+namespace OnlineRecs.Grains.Items;
+
+/// <summary>
+/// One item. It owns its identity embedding, bias and their AdaGrad sums, and applies the gradients that
+/// the users who met it in a batch sent, summed, in one AdaGrad step.
+/// </summary>
+public sealed class ItemGrain(
+    [PersistentState("item", ModelStorage.Name)] IPersistentState<ItemState> state,
+    IOptions<OnlineLearningOptions> options) : Grain, IItemGrain
+{
+    private readonly OnlineLearningOptions _options = options.Value;
+    private MetadataRow? _metadataRow;
+
+    private int ItemId => (int)this.GetPrimaryKeyLong();
+
+    private MetadataRow Metadata => _metadataRow ??= new MetadataRow(state.State.Metadata);
+
+    public Task<ItemLearningResult> Learn(ItemGradientBatch batch)
+    {
+        var s = state.State;
+        if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_options.Factors, EntitySeeds.Items(_options.Seed), ItemId).Values;
+        var own = new OwnParameters(s.Parameters);
+        if (batch.BatchSequence > s.LastBatch)
+        {
+            s.LastBatch = batch.BatchSequence;
+            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, batch.Gradient, batch.Squares, _options.LearningRate);
+            AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares), [batch.Bias], [batch.BiasSquares], _options.LearningRate);
+            s.Updates++;
+        }
+        return Task.FromResult(new ItemLearningResult(ItemId, own.Embedding.ToArray(), own.Bias, Metadata.Names, Metadata.Weights));
+    }
+
+    public Task SetMetadata(string[] features, string? title)
+    {
+        state.State.Metadata = features;
+        state.State.Title = title ?? state.State.Title;
+        _metadataRow = null;
+        return Task.CompletedTask;
+    }
+
+    public Task<ItemSnapshot> Snapshot()
+    {
+        var s = state.State;
+        var own = s.Parameters.Length == 0 ? (OwnParameters?)null : new OwnParameters(s.Parameters);
+        return Task.FromResult(new ItemSnapshot(ItemId, own?.Embedding.ToArray() ?? [], own is { } o ? o.Bias : 0f, s.Metadata, s.Title, s.Updates));
+    }
+
+    /// <summary>Keeps what was learned when the grain is collected; a silo restart rebuilds it from the event log.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        state.WriteStateAsync(cancellationToken);
+}

@@ -1,0 +1,55 @@
+using OnlineRecs.Core.Hybrid;
+
+namespace OnlineRecs.Grains;
+
+/// <summary>How the cluster learns from each event; bound from the <c>OnlineRecs:Learning</c> configuration section.</summary>
+public sealed class OnlineLearningOptions
+{
+    public const string Section = "OnlineRecs:Learning";
+
+    public int Factors { get; set; } = 64;
+
+    /// <summary><c>warp</c> (default), <c>bpr</c> or <c>logistic</c>.</summary>
+    public string Loss { get; set; } = "warp";
+
+    public float LearningRate { get; set; } = 0.03f;
+
+    /// <summary>WARP: negatives tried per step before giving up.</summary>
+    public int MaxSampled { get; set; } = 10;
+
+    /// <summary>Loss steps for a user's first positive; a user with n positives takes this/√n.</summary>
+    public int OnlineSteps { get; set; } = Core.Online.OnlineSteps.Default;
+
+    /// <summary>Ratings at or above this are positives that the model learns from; all ratings mark the item seen.</summary>
+    public float PositiveThreshold { get; set; } = 4f;
+
+    /// <summary>Catalogue items sampled per ingest batch for drawing negatives.</summary>
+    public int CandidateSample { get; set; } = 4096;
+
+    public ulong Seed { get; set; } = 42;
+
+    public LossKind LossKind => Loss.ToLowerInvariant() switch
+    {
+        "warp" => LossKind.Warp,
+        "bpr" => LossKind.Bpr,
+        "logistic" => LossKind.Logistic,
+        _ => throw new InvalidOperationException($"{Section}:Loss must be warp, bpr or logistic, not '{Loss}'."),
+    };
+
+    public HybridOptions ToHybridOptions()
+    {
+        var options = new HybridOptions
+        {
+            Factors = Factors,
+            Loss = LossKind,
+            LearningRate = LearningRate,
+            MaxSampled = MaxSampled,
+            Seed = Seed,
+        };
+        options.Validate();
+        if (OnlineSteps <= 0) throw new InvalidOperationException($"{Section}:OnlineSteps must be positive.");
+        if (CandidateSample <= 0) throw new InvalidOperationException($"{Section}:CandidateSample must be positive.");
+        if (!float.IsFinite(PositiveThreshold)) throw new InvalidOperationException($"{Section}:PositiveThreshold must be finite.");
+        return options;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OnlineRecs.Grains.Ingest;
+
+namespace OnlineRecs.Grains;
+
+/// <summary>Everything a silo needs to host OnlineRecs, for the real silo and the test cluster alike.</summary>
+public static class SiloBuilderExtensions
+{
+    public static ISiloBuilder AddOnlineRecs(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddMemoryGrainStorage(ModelStorage.Name);
+        var services = silo.Services;
+        services.AddOptions<OnlineLearningOptions>().Bind(configuration.GetSection(OnlineLearningOptions.Section))
+            .Validate(o => { o.ToHybridOptions(); return true; });
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddSingleton<BatchLearning>();
+        services.AddSingleton<EventPipeline>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventPipeline>());
+        return silo;
+    }
+}

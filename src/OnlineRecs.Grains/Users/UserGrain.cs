@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using OnlineRecs.Abstractions.Grains;
+using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Serving;
+using OnlineRecs.Core.Hybrid;
+using OnlineRecs.Core.Online;
+using OnlineRecs.Core.Randomness;
+
+namespace OnlineRecs.Grains.Users;
+
+/// <summary>
+/// One user. It owns its identity embedding, bias and their AdaGrad sums, and steps them itself on every
+/// positive event; the gradients for items and shared metadata features go back to the batch for their owners.
+/// </summary>
+public sealed class UserGrain(
+    [PersistentState("user", ModelStorage.Name)] IPersistentState<UserState> state,
+    IOptions<OnlineLearningOptions> options,
+    IGrainFactory grains) : Grain, IUserGrain
+{
+    private static readonly GradientSumsMessage<int> NoItemGradients = new([], [], [], [], []);
+    private static readonly GradientSumsMessage<string> NoFeatureGradients = new([], [], [], [], []);
+
+    private readonly OnlineLearningOptions _options = options.Value;
+    private readonly HybridOptions _hybrid = options.Value.ToHybridOptions();
+    private MetadataRow? _metadataRow;
+
+    private int UserId => (int)this.GetPrimaryKeyLong();
+
+    private UserState State => state.State;
+
+    private MetadataRow Metadata => _metadataRow ??= new MetadataRow(State.Metadata);
+
+    /// <summary>The identity embedding, empty while the user has no positive event.</summary>
+    private float[] Embedding => State.Parameters.Length == 0 ? [] : new OwnParameters(State.Parameters).Embedding.ToArray();
+
+    private float Bias => State.Parameters.Length == 0 ? 0f : new OwnParameters(State.Parameters).Bias;
+
+    public Task<UserLearningResult> Learn(UserLearningBatch batch)
+    {
+        var s = State;
+        UserEventLearner? learner = null;
+        foreach (var e in batch.Events)
+        {
+            if (e.Sequence <= s.LastSequence) continue;
+            s.LastSequence = e.Sequence;
+            s.Rated.Add(e.ItemId);
+            if (e.Rating < _options.PositiveThreshold || !s.Positives.Add(e.ItemId)) continue;
+            if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
+            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), Metadata, batch.UserFeatures.View,
+                batch.Candidates.View, s.Positives, SplitMix64.Mix((ulong)batch.BatchSequence * 0x9E3779B97F4A7C15UL ^ (ulong)UserId));
+            learner.Learn(e.ItemId, e.Weight, OnlineSteps.For(_options.OnlineSteps, s.Positives.Count));
+        }
+
+        return Task.FromResult(new UserLearningResult(
+            UserId,
+            learner is null ? NoItemGradients : GradientSumsMessage<int>.From(learner.ItemGradients),
+            learner is null ? NoFeatureGradients : GradientSumsMessage<string>.From(learner.FeatureGradients),
+            Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0));
+    }
+
+    public Task SetMetadata(string[] features)
+    {
+        State.Metadata = features;
+        _metadataRow = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task<ScoredItems?> Recommend(RecommendationRequest request)
+    {
+        var s = State;
+        if (s.Rated.Count == 0 && s.Metadata.Length == 0) return null;
+        var query = new UserQuery(Embedding, Bias, s.Metadata, request.ExcludeSeen ? [.. s.Rated] : [], request);
+        return await grains.GetGrain<IModelIndexGrain>(0).Recommend(query);
+    }
+
+    public Task<UserSnapshot> Snapshot() =>
+        Task.FromResult(new UserSnapshot(UserId, Embedding, Bias, [.. State.Rated.Order()], [.. State.Positives.Order()], State.Metadata));
+
+    /// <summary>Keeps what was learned when the grain is collected; a silo restart rebuilds it from the event log.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        state.WriteStateAsync(cancellationToken);
+}
