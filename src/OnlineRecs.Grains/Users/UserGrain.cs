@@ -44,7 +44,8 @@ public sealed class UserGrain(
             if (e.Sequence <= s.LastSequence) continue;
             s.LastSequence = e.Sequence;
             s.Rated.Add(e.ItemId);
-            if (e.Rating < _options.PositiveThreshold || !s.Positives.Add(e.ItemId)) continue;
+            if (e.Rating < _options.PositiveThreshold) continue;
+            s.Positives.Add(e.ItemId); // a repeated positive is learned again: the stream says the taste again
             if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
             learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), Metadata, batch.UserFeatures.View,
                 batch.Candidates.View, s.Positives, SplitMix64.Mix((ulong)batch.BatchSequence * 0x9E3779B97F4A7C15UL ^ (ulong)UserId));

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Grains;
+using OnlineRecs.Grains;
+using Orleans.TestingHost;
+
+namespace OnlineRecs.Cluster.Tests;
+
+/// <summary>A real one-silo cluster in this process, with the product's grains and event pipeline and a log in a fresh folder.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "onlinerecs-tests", Guid.NewGuid().ToString("N"));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public IIngestGrain Ingest => Grains.GetGrain<IIngestGrain>(0);
+
+    public IModelIndexGrain Index => Grains.GetGrain<IModelIndexGrain>(0);
+
+    public async Task InitializeAsync() => Cluster = await Start(DataDirectory);
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    /// <summary>Starts a cluster whose event log lives in <paramref name="dataDirectory"/>; an existing log is replayed.</summary>
+    public static async Task<InProcessTestCluster> Start(string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OnlineRecs:Ingest:DataDirectory"] = dataDirectory,
+            ["OnlineRecs:Learning:Factors"] = "16",
+        }).Build();
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.ConfigureSilo((_, silo) => silo.AddOnlineRecs(configuration));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    public static RatingEvent Event(int user, int item, float rating = 5f, long timestamp = 1) => new(user, item, rating, timestamp);
+}
