@@ -1,7 +1,22 @@
 using System.CommandLine;
 using OnlineRecs.Client.Commands;
 
-var root = new RootCommand("OnlineRecs: an online recommender. Offline evaluation of its models on MovieLens or CSV data.");
+var root = new RootCommand("OnlineRecs: an online recommender. Evaluate its models offline on MovieLens or CSV data, " +
+    "and feed and query a running cluster through its Orleans gateway or HTTP API.");
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(StreamCommand.Create());
+root.Subcommands.Add(MetadataCommand.Create());
+root.Subcommands.Add(RecommendCommand.Create());
+root.Subcommands.Add(SimilarCommand.Create());
+root.Subcommands.Add(SimilarUsersCommand.Create());
+root.Subcommands.Add(ColdStartCommand.Create());
+root.Subcommands.Add(ModelCommand.Create());
+var parsed = root.Parse(args);
+// Bad arguments read like every other error: one line each on stderr and exit code 2. With no arguments at all, the help shows.
+if (parsed.Errors.Count > 0 && args.Length > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    return 2;
+}
+return await parsed.InvokeAsync();

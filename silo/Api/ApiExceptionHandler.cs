@@ -1,3 +1,4 @@
+using OnlineRecs.Abstractions.Events;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Diagnostics;

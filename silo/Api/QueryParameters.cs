@@ -1,3 +1,4 @@
+using OnlineRecs.Abstractions.Events;
 using System.Globalization;
 using OnlineRecs.Abstractions.Serving;
 using OnlineRecs.Grains.Ingest;

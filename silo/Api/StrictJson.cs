@@ -1,3 +1,4 @@
+using OnlineRecs.Abstractions.Events;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;

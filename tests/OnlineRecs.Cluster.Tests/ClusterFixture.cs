@@ -36,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["OnlineRecs:Learning:Factors"] = "16",
         }).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.AddOnlineRecs(configuration));
         var cluster = builder.Build();
         await cluster.DeployAsync();

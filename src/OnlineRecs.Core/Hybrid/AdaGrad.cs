@@ -45,16 +45,18 @@ public static class AdaGrad
     }
 
     /// <summary>
-    /// Several gradients applied at once, as a grain receives them summed: θ ← θ − η Σg / √G, then
-    /// G ← G + Σg². Equal to the sequential steps while G is large next to each g², which it soon is.
+    /// Several gradients applied at once, as a grain receives them summed: G ← G + Σg², then θ ← θ − η Σg / √G.
+    /// G grows first, unlike <see cref="Step(Span{float}, Span{float}, float, ReadOnlySpan{float}, float, float)"/>:
+    /// n agreeing gradients then move θ by at most η√n, as n sequential steps would, where stepping
+    /// before growing G would move it by η Σg, unbounded.
     /// </summary>
     public static void StepSummed(Span<float> theta, Span<float> sumSquares, ReadOnlySpan<float> gradientSum,
         ReadOnlySpan<float> squaredSum, float learningRate)
     {
         for (var i = 0; i < theta.Length; i++)
         {
-            theta[i] -= learningRate * gradientSum[i] / MathF.Sqrt(sumSquares[i]);
             sumSquares[i] += squaredSum[i];
+            theta[i] -= learningRate * gradientSum[i] / MathF.Sqrt(sumSquares[i]);
         }
     }
 }

@@ -18,6 +18,13 @@ public sealed class UserEventLearner
     private readonly IReadOnlySet<int> _positives;
     private readonly TrainingScratch _scratch;
 
+    // The metadata part of q_u and b_u: the published table is fixed for the learner's lifetime, so it is summed once.
+    private readonly float[] _metadataVector;
+    private readonly float _metadataBias;
+
+    // Every metadata feature's gradient is its weight times the user's, so one running sum serves them all.
+    private readonly GradientSums<int> _userGradient;
+
     public UserEventLearner(HybridOptions options, OwnParameters own, MetadataRow metadata, SharedFeatureTable features,
         CandidateItems candidates, IReadOnlySet<int> positives, ulong seed)
     {
@@ -31,14 +38,24 @@ public sealed class UserEventLearner
         _positives = positives;
         _scratch = new TrainingScratch(options.Factors, seed);
         ItemGradients = new GradientSums<int>(options.Factors);
-        FeatureGradients = new GradientSums<string>(options.Factors);
+        _userGradient = new GradientSums<int>(options.Factors);
+        _metadataVector = new float[options.Factors];
+        _metadataBias = features.AddInto(metadata, _metadataVector);
     }
 
     /// <summary>Item gradients by item id, for the item grains.</summary>
     public GradientSums<int> ItemGradients { get; }
 
-    /// <summary>User metadata-feature gradients by feature name, for the features' owner.</summary>
-    public GradientSums<string> FeatureGradients { get; }
+    /// <summary>User metadata-feature gradients by feature name, for the features' owner: ∂L/∂e_f = w_f ∂L/∂q_u.</summary>
+    public GradientSums<string> FeatureGradients()
+    {
+        var sums = new GradientSums<string>(_options.Factors);
+        if (_userGradient.Count == 0) return sums;
+        for (var n = 0; n < _metadata.Names.Length; n++)
+            sums.AddSums(_metadata.Names[n], _metadata.Weights[n], _userGradient.Gradient(0), _userGradient.Squares(0),
+                _userGradient.Bias(0), _userGradient.BiasSquares(0));
+        return sums;
+    }
 
     public double LossSum => _scratch.LossSum;
 
@@ -79,8 +96,8 @@ public sealed class UserEventLearner
         // q_u = e_id + Σ_f w_f e_f over the user's metadata, and b_u likewise (Kula 2015, eq. 1).
         public float RepresentUser(int user, Span<float> into)
         {
-            learner._own.Embedding.CopyTo(into);
-            return learner._own.Bias + learner._features.AddInto(learner._metadata, into);
+            System.Numerics.Tensors.TensorPrimitives.Add(learner._own.Embedding, learner._metadataVector, into);
+            return learner._own.Bias + learner._metadataBias;
         }
 
         public float RepresentItem(int item, Span<float> into)
@@ -95,9 +112,7 @@ public sealed class UserEventLearner
             var own = learner._own;
             AdaGrad.Step(own.Embedding, own.EmbeddingSquares, scale, direction, o.LearningRate, o.UserAlpha);
             AdaGrad.Step(ref own.Bias, ref own.BiasSquares, biasGradient, o.LearningRate, o.UserAlpha);
-            var metadata = learner._metadata;
-            for (var n = 0; n < metadata.Names.Length; n++)
-                learner.FeatureGradients.Add(metadata.Names[n], scale * metadata.Weights[n], direction, biasGradient * metadata.Weights[n]);
+            if (learner._metadata.Names.Length > 0) learner._userGradient.Add(0, scale, direction, biasGradient);
         }
 
         public void DescendItem(int item, float scale, ReadOnlySpan<float> direction, float biasGradient) =>

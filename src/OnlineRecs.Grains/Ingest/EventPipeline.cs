@@ -22,8 +22,10 @@ public sealed partial class EventPipeline(
     private readonly IngestOptions _options = ingestOptions.Value;
     private readonly Channel<IngestRequest> _requests = Channel.CreateBounded<IngestRequest>(
         new BoundedChannelOptions(ingestOptions.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    // One group logged ahead of learning: enough to overlap the fsync with learning, and requests that
+    // arrive meanwhile gather into the next group, which learns them with fewer grain calls per event.
     private readonly Channel<LoggedGroup> _logged = Channel.CreateBounded<LoggedGroup>(
-        new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
     private EventLog? _log;
     private Task _writer = Task.CompletedTask;
     private Task _learner = Task.CompletedTask;

@@ -18,7 +18,7 @@ public sealed class IngestOptions
     public int MaxEventsPerRequest { get; set; } = 10_000;
 
     /// <summary>The most events one log group (one fsync, one learning batch) gathers from waiting requests.</summary>
-    public int MaxEventsPerGroup { get; set; } = 4_096;
+    public int MaxEventsPerGroup { get; set; } = 8_192;
 
     /// <summary>Requests waiting for the log writer; producers wait when it is full.</summary>
     public int QueueCapacity { get; set; } = 256;

@@ -55,7 +55,7 @@ public sealed class UserGrain(
         return Task.FromResult(new UserLearningResult(
             UserId,
             learner is null ? NoItemGradients : GradientSumsMessage<int>.From(learner.ItemGradients),
-            learner is null ? NoFeatureGradients : GradientSumsMessage<string>.From(learner.FeatureGradients),
+            learner is null ? NoFeatureGradients : GradientSumsMessage<string>.From(learner.FeatureGradients()),
             Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0));
     }
 

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Http;
+using OnlineRecs.Abstractions.Serving;
+
+namespace OnlineRecs.Client.Cluster;
+
+/// <summary>Uses the silo's HTTP API: what any producer or front end would use, with the cost of JSON and HTTP.</summary>
+public sealed class HttpConnection(HttpClient http) : IClusterConnection
+{
+    private const string ApiKeyHeader = "X-Api-Key";
+
+    public string Target => http.BaseAddress!.ToString();
+
+    /// <summary>One client for the whole run, with a connection for each request it may have outstanding.</summary>
+    public static HttpConnection Open(Uri baseAddress, string? apiKey, int connections)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(connections, 2) };
+        var http = new HttpClient(handler) { BaseAddress = baseAddress };
+        if (apiKey is not null) http.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
+        return new HttpConnection(http);
+    }
+
+    public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation)
+    {
+        var response = await Send<IngestResponse>(Post("events", NdjsonContent.Of(events.Select(EventRecord.From))), cancellation);
+        return new IngestReceipt(response!.Accepted, response.Positives, response.LastSequence);
+    }
+
+    public async Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation)
+    {
+        var response = await Send<IngestResponse>(Post("metadata", NdjsonContent.Of(records.Select(MetadataRecord.From))), cancellation);
+        return new IngestReceipt(response!.Accepted, response.Positives, response.LastSequence);
+    }
+
+    public async Task<ScoredItems?> Recommend(int userId, RecommendationRequest request, CancellationToken cancellation)
+    {
+        var query = $"users/{userId}/recommendations?k={request.K}&excludeSeen={(request.ExcludeSeen ? "true" : "false")}";
+        if (request.Feature is not null) query += $"&feature={Uri.EscapeDataString(request.Feature)}";
+        var response = await Send<RecommendationsResponse>(new HttpRequestMessage(HttpMethod.Get, query), cancellation, notFoundIsNull: true);
+        return response is null ? null : new ScoredItems(response.ModelVersion, response.Items);
+    }
+
+    public async Task<ScoredItems?> SimilarItems(int itemId, int k, CancellationToken cancellation)
+    {
+        var response = await Send<SimilarItemsResponse>(new HttpRequestMessage(HttpMethod.Get, $"items/{itemId}/similar?k={k}"), cancellation, notFoundIsNull: true);
+        return response is null ? null : new ScoredItems(response.ModelVersion, response.Items);
+    }
+
+    public async Task<ScoredItems?> SimilarUsers(int userId, int k, CancellationToken cancellation)
+    {
+        var response = await Send<SimilarUsersResponse>(new HttpRequestMessage(HttpMethod.Get, $"users/{userId}/similar?k={k}"), cancellation, notFoundIsNull: true);
+        return response is null ? null : new ScoredItems(response.ModelVersion, [.. response.Users.Select(u => new ItemScore(u.UserId, u.Score))]);
+    }
+
+    public async Task<ScoredItems> ColdStart(ColdStartProfile profile, int k, CancellationToken cancellation)
+    {
+        var body = new ColdStartRequest(profile.Gender, profile.Age, profile.Occupation, profile.Genres, profile.Features, k);
+        var request = new HttpRequestMessage(HttpMethod.Post, "recommendations/cold-start") { Content = JsonContent.Create(body, options: ApiJson.Options) };
+        var response = await Send<RecommendationsResponse>(request, cancellation);
+        return new ScoredItems(response!.ModelVersion, response.Items);
+    }
+
+    public async Task<ModelSummary> Summary(CancellationToken cancellation) =>
+        (await Send<ModelSummary>(new HttpRequestMessage(HttpMethod.Get, "model"), cancellation))!;
+
+    public ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static HttpRequestMessage Post(string path, HttpContent content) => new(HttpMethod.Post, path) { Content = content };
+
+    /// <summary>The answer, or null for a 404 when the caller treats it as "unknown"; any other failure throws.</summary>
+    private async Task<T?> Send<T>(HttpRequestMessage request, CancellationToken cancellation, bool notFoundIsNull = false) where T : class
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellation);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ClusterUnreachableException($"cannot reach {http.BaseAddress}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            throw new ClusterException($"{http.BaseAddress} did not answer within {http.Timeout.TotalSeconds:N0} s", e);
+        }
+        using (request)
+        using (response)
+        {
+            if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
+            if (!response.IsSuccessStatusCode) throw new ClusterException(await ApiJson.Problem(response, cancellation));
+            return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellation)
+                ?? throw new ClusterException($"{request.RequestUri} answered with an empty body");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Serving;
+
+namespace OnlineRecs.Client.Cluster;
+
+/// <summary>
+/// What the CLI asks of a running cluster, whichever way it is reached. Failures the user can act on come as
+/// <see cref="ClusterException"/>: <see cref="ClusterUnreachableException"/> when no answer came at all.
+/// </summary>
+public interface IClusterConnection : IAsyncDisposable
+{
+    /// <summary>Where the connection points, e.g. <c>gateway 127.0.0.1:30000</c>.</summary>
+    string Target { get; }
+
+    Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation);
+
+    Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation);
+
+    /// <summary>Null when the user has neither events nor metadata.</summary>
+    Task<ScoredItems?> Recommend(int userId, RecommendationRequest request, CancellationToken cancellation);
+
+    /// <summary>Null when the item is unknown.</summary>
+    Task<ScoredItems?> SimilarItems(int itemId, int k, CancellationToken cancellation);
+
+    /// <summary>Null when the user is unknown; the listed ids are user ids.</summary>
+    Task<ScoredItems?> SimilarUsers(int userId, int k, CancellationToken cancellation);
+
+    Task<ScoredItems> ColdStart(ColdStartProfile profile, int k, CancellationToken cancellation);
+
+    Task<ModelSummary> Summary(CancellationToken cancellation);
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Client.Cluster;
+using OnlineRecs.Core.Data;
+
+namespace OnlineRecs.Client.Commands;
+
+/// <summary>
+/// Sends ratings in order as batches, with at most <paramref name="inFlight"/> unacknowledged at once, each batch
+/// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges.
+/// A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it.
+/// </summary>
+internal sealed class StreamReplay(IClusterConnection connection, int batchSize, int inFlight, double? rate)
+{
+    private readonly Stopwatch _clock = new();
+    private readonly List<double> _latenciesMs = [];
+    private long _sent, _acknowledged, _errors;
+    private string? _firstError;
+    private ClusterUnreachableException? _unreachable;
+
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    public long Errors => Interlocked.Read(ref _errors);
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public async Task<StreamSummary> Run(Rating[] ratings, CancellationToken cancellation)
+    {
+        using var slots = new SemaphoreSlim(inFlight);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var pending = new List<Task>();
+        _clock.Start();
+        for (var start = 0; start < ratings.Length; start += batchSize)
+        {
+            try
+            {
+                await slots.WaitAsync(stop.Token);
+                if (rate is { } perSecond)
+                {
+                    var wait = TimeSpan.FromSeconds(start / perSecond) - _clock.Elapsed;
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                break; // the cluster stopped answering; what is in flight finishes below
+            }
+            var events = Array.ConvertAll(ratings[start..Math.Min(start + batchSize, ratings.Length)],
+                r => new RatingEvent(r.UserId, r.ItemId, r.Value, r.Timestamp));
+            _sent += events.Length;
+            pending.Add(Send(events, slots, stop));
+        }
+        await Task.WhenAll(pending);
+        _clock.Stop();
+        cancellation.ThrowIfCancellationRequested();
+        if (_unreachable is not null) throw _unreachable;
+        return Summary();
+    }
+
+    private async Task Send(RatingEvent[] events, SemaphoreSlim slots, CancellationTokenSource stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var receipt = await connection.Ingest(events, stop.Token);
+            var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (_latenciesMs) _latenciesMs.Add(latencyMs);
+            Interlocked.Add(ref _acknowledged, receipt.Accepted);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            Interlocked.CompareExchange(ref _unreachable, e, null);
+            await stop.CancelAsync();
+        }
+        catch (ClusterException e)
+        {
+            Interlocked.CompareExchange(ref _firstError, e.Message, null);
+            Interlocked.Add(ref _errors, events.Length);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Given up with the rest of the replay: neither acknowledged nor refused.
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private StreamSummary Summary()
+    {
+        _latenciesMs.Sort();
+        var seconds = _clock.Elapsed.TotalSeconds;
+        return new StreamSummary(_sent, _acknowledged, _errors, seconds, seconds > 0 ? _acknowledged / seconds : 0,
+            Percentile(_latenciesMs, 0.50), Percentile(_latenciesMs, 0.99), _firstError);
+    }
+
+    /// <summary>Nearest rank on sorted values; zero when there are none.</summary>
+    private static double Percentile(List<double> sorted, double share) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Count) - 1)];
+}
