@@ -34,15 +34,18 @@ public static class EvalCommand
         var mode = new Option<string>("--mode") { Description = "prequential: frozen | online | online+retrain", DefaultValueFactory = _ => "online" };
         mode.AcceptOnlyFromAmong(ModeNames);
         var retrainEvery = new Option<int?>("--retrain-every") { Description = "prequential, online+retrain: events between full retrains (default a tenth of the replay)." };
+        var target = new Option<string?>("--target") { Description = "split: a running cluster's HTTP address; the train positives stream through its ingest path and its query API is evaluated." };
         var onlineSteps = new Option<int>("--online-steps") { Description = "prequential, hybrid models: loss steps on a positive of a user with one positive (steps/√n with n positives).", DefaultValueFactory = _ => PrequentialOptions.DefaultOnlineSteps };
 
         var command = new Command("eval", "Train on a protocol's training set and report P@10, R@10, NDCG@10 and AUC.")
         {
             data, protocol, model, factors, epochs, learningRate, alpha, regularization, threads, seed, threshold, noFeatures, json,
-            mode, retrainEvery, onlineSteps,
+            mode, retrainEvery, onlineSteps, target,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, _) =>
         {
+            if (result.GetValue(target) is { } url) return await RunAgainstCluster(result.GetValue(data)!, result.GetValue(protocol)!, url,
+                result.GetValue(threshold), result.GetValue(seed), result.GetValue(json));
             var kind = ParseModel(result.GetValue(model)!);
             var defaults = ModelParameters.ForModel(kind);
             var parameters = defaults with
@@ -67,6 +70,15 @@ public static class EvalCommand
             return Run(result.GetValue(data)!, result.GetValue(protocol)!, parameters, result.GetValue(threshold), result.GetValue(json), stream);
         });
         return command;
+    }
+
+    private static async Task<int> RunAgainstCluster(string dataPath, string protocolName, string url, float threshold, ulong seed, string? jsonPath)
+    {
+        if (protocolName != "split") return Fail("--target evaluates the split protocol only.");
+        if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            return Fail($"--target must be an http:// or https:// address, not '{url}'.");
+        if (DataOption.Read(dataPath) is not { } data) return 2;
+        return await ClusterSplitEval.Run(data, address, threshold, seed, jsonPath);
     }
 
     private static int Run(string dataPath, string protocolName, ModelParameters parameters, float threshold, string? jsonPath,

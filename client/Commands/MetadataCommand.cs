@@ -48,7 +48,7 @@ public static class MetadataCommand
     }
 
     /// <summary>Users, then items (an item may have a title, features or both), each in id order.</summary>
-    private static EntityMetadata[] Records(RatingDataset data)
+    internal static EntityMetadata[] Records(RatingDataset data)
     {
         var users = data.UserFeatures.OrderBy(u => u.Key).Select(u => new EntityMetadata(EntityKind.User, u.Key, u.Value));
         var items = data.ItemFeatures.Keys.Union(data.ItemTitles.Keys).Order().Select(id => new EntityMetadata(

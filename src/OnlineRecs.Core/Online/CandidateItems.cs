@@ -20,8 +20,8 @@ public sealed class CandidateItems
         Biases = biases;
         SampleStart = sampleStart;
         CatalogueSize = Math.Max(catalogueSize, itemIds.Length - sampleStart);
-        _indexOfItem = new Dictionary<int, int>(sampleStart);
-        for (var n = 0; n < sampleStart; n++) _indexOfItem[itemIds[n]] = n;
+        _indexOfItem = new Dictionary<int, int>(itemIds.Length);
+        for (var n = 0; n < itemIds.Length; n++) _indexOfItem.TryAdd(itemIds[n], n);
     }
 
     public int Factors { get; }
@@ -42,6 +42,6 @@ public sealed class CandidateItems
 
     public ReadOnlySpan<float> Vector(int index) => Vectors.AsSpan(index * Factors, Factors);
 
-    /// <summary>The candidate index of one of the batch's positive items, or −1.</summary>
-    public int IndexOfPositive(int itemId) => _indexOfItem.GetValueOrDefault(itemId, -1);
+    /// <summary>The candidate index of an item, or −1 when it is neither in the batch nor in the sample.</summary>
+    public int IndexOf(int itemId) => _indexOfItem.GetValueOrDefault(itemId, -1);
 }

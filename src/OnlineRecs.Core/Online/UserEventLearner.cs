@@ -61,11 +61,14 @@ public sealed class UserEventLearner
 
     public long Updates => _scratch.Updates;
 
+    /// <summary>Whether <paramref name="itemId"/> can be learned from in this batch: it is among the candidates.</summary>
+    public bool CanLearn(int itemId) => _candidates.IndexOf(itemId) >= 0;
+
     /// <summary>Takes <paramref name="steps"/> loss steps on the positive event (this user, <paramref name="itemId"/>).</summary>
     public void Learn(int itemId, float weight, int steps)
     {
         if (!float.IsFinite(weight) || weight < 0) throw new ArgumentOutOfRangeException(nameof(weight), "The event weight must be finite and non-negative.");
-        var positive = _candidates.IndexOfPositive(itemId);
+        var positive = _candidates.IndexOf(itemId);
         if (positive < 0) throw new ArgumentException($"Item {itemId} is not among the batch's candidates.", nameof(itemId));
         var context = new Context(this);
         for (var step = 0; step < steps; step++)

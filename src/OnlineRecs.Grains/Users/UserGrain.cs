@@ -39,17 +39,19 @@ public sealed class UserGrain(
     {
         var s = State;
         UserEventLearner? learner = null;
+        var rehearsals = new FastRandom(Seed(batch.BatchSequence) ^ 0x5245484541UL);
         foreach (var e in batch.Events)
         {
             if (e.Sequence <= s.LastSequence) continue;
             s.LastSequence = e.Sequence;
             s.Rated.Add(e.ItemId);
             if (e.Rating < _options.PositiveThreshold) continue;
-            s.Positives.Add(e.ItemId); // a repeated positive is learned again: the stream says the taste again
+            if (s.Positives.Add(e.ItemId)) s.PositiveOrder.Add(e.ItemId); // a repeated positive is learned again all the same
             if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
             learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), Metadata, batch.UserFeatures.View,
-                batch.Candidates.View, s.Positives, SplitMix64.Mix((ulong)batch.BatchSequence * 0x9E3779B97F4A7C15UL ^ (ulong)UserId));
+                batch.Candidates.View, s.Positives, Seed(batch.BatchSequence));
             learner.Learn(e.ItemId, e.Weight, OnlineSteps.For(_options.OnlineSteps, s.Positives.Count));
+            Rehearse(learner, ref rehearsals);
         }
 
         return Task.FromResult(new UserLearningResult(
@@ -58,6 +60,20 @@ public sealed class UserGrain(
             learner is null ? NoFeatureGradients : GradientSumsMessage<string>.From(learner.FeatureGradients()),
             Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0));
     }
+
+    /// <summary>Steps on earlier positives drawn uniformly; one outside this batch's candidates is skipped.</summary>
+    private void Rehearse(UserEventLearner learner, ref FastRandom random)
+    {
+        var earlier = State.PositiveOrder;
+        if (earlier.Count < 2) return;
+        for (var step = 0; step < _options.RehearsalSteps; step++)
+        {
+            var item = earlier[random.Next(earlier.Count - 1)];
+            if (learner.CanLearn(item)) learner.Learn(item, 1f, 1);
+        }
+    }
+
+    private ulong Seed(long batchSequence) => SplitMix64.Mix((ulong)batchSequence * 0x9E3779B97F4A7C15UL ^ (ulong)UserId);
 
     public Task SetMetadata(string[] features)
     {

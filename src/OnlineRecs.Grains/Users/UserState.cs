@@ -10,6 +10,9 @@ public sealed class UserState
     [Id(2)] public HashSet<int> Positives { get; set; } = [];
     [Id(3)] public string[] Metadata { get; set; } = [];
 
+    /// <summary>The positives in the order they first arrived, to draw rehearsals from.</summary>
+    [Id(5)] public List<int> PositiveOrder { get; set; } = [];
+
     /// <summary>The log sequence of the last event applied; a replayed event at or below it is skipped.</summary>
     [Id(4)] public long LastSequence { get; set; }
 }
