@@ -110,6 +110,6 @@ internal static class ClusterSplitEval
             ["events_per_second"] = stream.EventsPerSecond,
             ["eval_seconds"] = evalSeconds,
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        ResultJson.Write(path, result);
     }
 }

@@ -140,7 +140,7 @@ public static class EvalCommand
 
     private static void WriteJson(string path, RatingDataset data, ModelParameters p, RankingReport r, double trainSeconds, double evalSeconds)
     {
-        var result = new Dictionary<string, object>
+        var result = new Dictionary<string, object?>
         {
             ["protocol"] = r.Protocol,
             ["model"] = ModelName(p.Model),
@@ -158,7 +158,7 @@ public static class EvalCommand
             ["train_seconds"] = trainSeconds,
             ["eval_seconds"] = evalSeconds,
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        ResultJson.Write(path, result);
     }
 
     private static PrequentialMode ParseMode(string name) => name switch

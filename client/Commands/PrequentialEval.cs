@@ -46,7 +46,7 @@ internal static class PrequentialEval
     private static void WriteJson(string path, RatingDataset data, PrequentialOptions options, PrequentialReport r)
     {
         var p = options.Parameters;
-        var result = new Dictionary<string, object>
+        var result = new Dictionary<string, object?>
         {
             ["protocol"] = "prequential",
             ["model"] = EvalCommand.ModelName(r.Model),
@@ -68,7 +68,7 @@ internal static class PrequentialEval
             ["replay_seconds"] = r.ReplaySeconds,
             ["events_per_second"] = r.EventsPerSecond,
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        ResultJson.Write(path, result);
     }
 
     private static string ModeName(PrequentialMode mode) => mode switch

@@ -90,7 +90,7 @@ public static class StreamCommand
 
     private static void WriteJson(string path, RatingDataset data, IClusterConnection cluster, StreamSummary s, int batch, int inFlight, string rate)
     {
-        var result = new Dictionary<string, object>
+        var result = new Dictionary<string, object?>
         {
             ["data"] = data.Name,
             ["target"] = cluster.Target,
@@ -105,6 +105,6 @@ public static class StreamCommand
             ["ack_latency_p50_ms"] = s.AckP50Ms,
             ["ack_latency_p99_ms"] = s.AckP99Ms,
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        ResultJson.Write(path, result);
     }
 }
