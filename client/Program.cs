@@ -10,6 +10,7 @@ root.Subcommands.Add(MetadataCommand.Create());
 root.Subcommands.Add(RecommendCommand.Create());
 root.Subcommands.Add(SimilarCommand.ForItems());
 root.Subcommands.Add(SimilarCommand.ForUsers());
+root.Subcommands.Add(ClusterBenchCommand.Create());
 root.Subcommands.Add(ColdStartCommand.Create());
 root.Subcommands.Add(ModelCommand.Create());
 var parsed = root.Parse(args);

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Diagnostics;
+using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Serving;
+using OnlineRecs.Client.Cluster;
+using OnlineRecs.Core.Data;
+using Spectre.Console;
+
+namespace OnlineRecs.Client.Commands;
+
+/// <summary>
+/// <c>bench query</c> and <c>bench freshness</c>: latencies of a running cluster, measured from this client, alone and
+/// while a paced stream ingests in the background (the ingest figures themselves come from <c>stream</c>).
+/// A benchmark, not a test: it prints a table and, with <c>--json</c>, one JSON object.
+/// </summary>
+public static class ClusterBenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure a running cluster: query latency and freshness, alone and while ingesting.");
+        command.Subcommands.Add(Query());
+        command.Subcommands.Add(Freshness());
+        return command;
+    }
+
+    private static Command Query()
+    {
+        var (data, ingestRate, json, connection) = (DataOption.Create(), IngestRate(), Json(), new ConnectionOptions());
+        var rate = new Option<int>("--rate") { Description = "Recommendation queries per second, sent on schedule.", DefaultValueFactory = _ => 500 };
+        var seconds = new Option<int>("--seconds") { Description = "How long each phase runs.", DefaultValueFactory = _ => 10 };
+        var command = new Command("query", "Top-10 latency at a fixed query rate, alone and while a stream ingests.") { data, rate, seconds, ingestRate, json };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (DataOption.Read(result.GetValue(data)!) is not { } dataset) return 2;
+            var (perSecond, duration, ingest) = (result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(ingestRate));
+            if (perSecond <= 0 || duration <= TimeSpan.Zero || ingest <= 0) return EvalCommand.Fail("--rate, --seconds and --ingest-rate must be positive.");
+            var users = dataset.Ratings.Select(r => r.UserId).Distinct().ToArray();
+            return await connection.Run(result, 64, async cluster =>
+            {
+                await QueryPhase(cluster, users, perSecond, TimeSpan.FromSeconds(2), cancellation); // warm-up: connections, JIT
+                var alone = await QueryPhase(cluster, users, perSecond, duration, cancellation);
+                var (busy, ingested) = await WhileIngesting(cluster, dataset, ingest, () => QueryPhase(cluster, users, perSecond, duration, cancellation));
+                var rows = new[] { ("alone", alone, 0.0), ($"while ingesting {ingest:N0}/s", busy, ingested) };
+                Report($"recommendation latency at {perSecond} queries/s", rows, result.GetValue(json));
+                return 0;
+            }, cancellation);
+        });
+        return command;
+    }
+
+    private static Command Freshness()
+    {
+        var (data, ingestRate, json, connection) = (DataOption.Create(), IngestRate(), Json(), new ConnectionOptions());
+        var probes = new Option<int>("--probes") { Description = "Events sent and watched for.", DefaultValueFactory = _ => 200 };
+        var command = new Command("freshness", "Time from sending an event about a new item until the item answers similar-items queries.") { data, probes, ingestRate, json };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (DataOption.Read(result.GetValue(data)!) is not { } dataset) return 2;
+            var (count, ingest) = (result.GetValue(probes), result.GetValue(ingestRate));
+            if (count <= 0 || ingest <= 0) return EvalCommand.Fail("--probes and --ingest-rate must be positive.");
+            return await connection.Run(result, 64, async cluster =>
+            {
+                var alone = await FreshnessPhase(cluster, dataset, count, cancellation);
+                var (busy, ingested) = await WhileIngesting(cluster, dataset, ingest, () => FreshnessPhase(cluster, dataset, count, cancellation));
+                var rows = new[] { ("alone", alone, 0.0), ($"while ingesting {ingest:N0}/s", busy, ingested) };
+                Report("event to visible in similar-items", rows, result.GetValue(json));
+                return 0;
+            }, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>Open loop: query n goes out at n/rate whether or not earlier ones have answered, so slowness shows as latency.</summary>
+    private static async Task<List<double>> QueryPhase(IClusterConnection cluster, int[] users, int rate, TimeSpan duration, CancellationToken cancellation)
+    {
+        var latencies = new List<double>();
+        var pending = new List<Task>();
+        var random = new Random(42);
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; n < rate * duration.TotalSeconds; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / (double)rate) - clock.Elapsed;
+            if (due > TimeSpan.Zero) await Task.Delay(due, cancellation);
+            var user = users[random.Next(users.Length)];
+            pending.Add(Timed(() => cluster.Recommend(user, new RecommendationRequest(10), cancellation), latencies));
+        }
+        await Task.WhenAll(pending);
+        return latencies;
+    }
+
+    /// <summary>
+    /// Each probe rates an item the cluster has never seen (ids above the data set's) and polls similar-items until the
+    /// item answers: a change every event makes, unlike a vector that a step may leave where it was.
+    /// </summary>
+    private static async Task<List<double>> FreshnessPhase(IClusterConnection cluster, RatingDataset data, int probes, CancellationToken cancellation)
+    {
+        var latencies = new List<double>();
+        var random = new Random(7);
+        var firstNewItem = data.Ratings.Max(r => r.ItemId) + 1 + random.Next(1_000_000);
+        for (var n = 0; n < probes; n++)
+        {
+            var rating = data.Ratings[random.Next(data.Ratings.Length)];
+            var item = firstNewItem + n * 7 + random.Next(7);
+            var sent = Stopwatch.StartNew();
+            await cluster.Ingest([new RatingEvent(rating.UserId, item, 5f, rating.Timestamp)], cancellation);
+            while (sent.Elapsed < TimeSpan.FromSeconds(2) && await cluster.SimilarItems(item, 10, cancellation) is null) { }
+            latencies.Add(sent.Elapsed.TotalMilliseconds);
+        }
+        return latencies;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="measure"/> while the data set streams (once, in time order) at <paramref name="rate"/> events/s;
+    /// returns the rate reached.
+    /// </summary>
+    private static async Task<(List<double> Latencies, double EventsPerSecond)> WhileIngesting(IClusterConnection cluster, RatingDataset data,
+        int rate, Func<Task<List<double>>> measure)
+    {
+        using var stop = new CancellationTokenSource();
+        var replay = new StreamReplay(cluster, Math.Max(1, rate / 20), 4, rate);
+        var ratings = data.Ratings.OrderBy(r => r.Timestamp).ToArray();
+        var background = Task.Run(async () =>
+        {
+            try { await replay.Run(ratings, stop.Token); }
+            catch (OperationCanceledException) { }
+        });
+        var started = Stopwatch.StartNew();
+        var latencies = await measure();
+        var reached = replay.Acknowledged / started.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await background;
+        return (latencies, reached);
+    }
+
+    private static async Task Timed(Func<Task> call, List<double> latencies)
+    {
+        var clock = Stopwatch.StartNew();
+        await call();
+        lock (latencies) latencies.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static void Report(string title, (string Phase, List<double> Latencies, double Ingested)[] rows, string? jsonPath)
+    {
+        var table = new Table().Title(title).AddColumns("phase", "samples", "p50 ms", "p99 ms", "max ms", "ingested events/s");
+        var json = new Dictionary<string, object?> { ["benchmark"] = title };
+        foreach (var (phase, latencies, ingested) in rows)
+        {
+            latencies.Sort();
+            var (p50, p99) = (Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+            table.AddRow(phase, $"{latencies.Count}", $"{p50:F2}", $"{p99:F2}", $"{latencies[^1]:F2}", ingested > 0 ? $"{ingested:N0}" : "");
+            json[phase] = new Dictionary<string, object> { ["samples"] = latencies.Count, ["p50_ms"] = p50, ["p99_ms"] = p99, ["max_ms"] = latencies[^1], ["ingested_events_per_second"] = ingested };
+        }
+        AnsiConsole.Write(table);
+        if (jsonPath is not null) ResultJson.Write(jsonPath, json);
+    }
+
+    private static double Percentile(List<double> sorted, double share) => sorted[Math.Min(sorted.Count - 1, (int)(share * sorted.Count))];
+
+    private static Option<int> IngestRate() => new("--ingest-rate") { Description = "Events/s streamed in the background during the second phase.", DefaultValueFactory = _ => 10_000 };
+
+    private static Option<string?> Json() => new("--json") { Description = "Also write the figures as one JSON object to this file." };
+}
