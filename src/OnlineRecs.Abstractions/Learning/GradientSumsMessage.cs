@@ -2,7 +2,10 @@ using OnlineRecs.Core.Online;
 
 namespace OnlineRecs.Abstractions.Learning;
 
-/// <summary>Summed gradients and squared gradients per key, as <see cref="GradientSums{TKey}"/> gathered them.</summary>
+/// <summary>
+/// Summed gradients and squared gradients per key, as <see cref="GradientSums{TKey}"/> gathered them: row n of the
+/// arrays belongs to <c>Keys[n]</c>, and rows past the keys are spare capacity.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record GradientSumsMessage<TKey>(
     [property: Id(0)] TKey[] Keys,
@@ -13,7 +16,7 @@ public sealed record GradientSumsMessage<TKey>(
 {
     public static GradientSumsMessage<TKey> From(GradientSums<TKey> sums)
     {
-        var (gradients, squares, biases, biasSquares) = sums.ToArrays();
+        var (gradients, squares, biases, biasSquares) = sums.HandOver();
         return new([.. sums.Keys], gradients, squares, biases, biasSquares);
     }
 

@@ -5,14 +5,14 @@ namespace OnlineRecs.Core.Online;
 /// so that the owner takes one <see cref="Hybrid.AdaGrad.StepSummed"/> per batch instead of a call per step.
 /// Keys keep the order they first arrived in, which keeps the sums' floating-point order repeatable.
 /// </summary>
-public sealed class GradientSums<TKey>(int factors) where TKey : notnull
+public sealed class GradientSums<TKey>(int factors, int capacity = 16) where TKey : notnull
 {
-    private readonly Dictionary<TKey, int> _slots = [];
-    private readonly List<TKey> _keys = [];
-    private float[] _gradients = new float[factors * 4];
-    private float[] _squares = new float[factors * 4];
-    private float[] _biases = new float[4];
-    private float[] _biasSquares = new float[4];
+    private readonly Dictionary<TKey, int> _slots = new(capacity);
+    private readonly List<TKey> _keys = new(capacity);
+    private float[] _gradients = new float[factors * capacity];
+    private float[] _squares = new float[factors * capacity];
+    private float[] _biases = new float[capacity];
+    private float[] _biasSquares = new float[capacity];
 
     public int Factors => factors;
 
@@ -60,9 +60,13 @@ public sealed class GradientSums<TKey>(int factors) where TKey : notnull
 
     public float BiasSquares(int slot) => _biasSquares[slot];
 
-    /// <summary>The sums as flat arrays in key order: gradients and squares row-major (Count × k).</summary>
-    public (float[] Gradients, float[] Squares, float[] Biases, float[] BiasSquares) ToArrays() =>
-        (_gradients[..(Count * factors)], _squares[..(Count * factors)], _biases[..Count], _biasSquares[..Count]);
+    /// <summary>
+    /// The sums' own arrays, in key order, gradients and squares row-major; only the first <see cref="Count"/> rows
+    /// are used. Handed over without a copy (they are most of what learning allocates), so the sums must not be
+    /// added to afterwards.
+    /// </summary>
+    public (float[] Gradients, float[] Squares, float[] Biases, float[] BiasSquares) HandOver() =>
+        (_gradients, _squares, _biases, _biasSquares);
 
     private int SlotOf(TKey key)
     {

@@ -38,7 +38,7 @@ public sealed class UserEventLearner
         _positives = positives;
         _scratch = new TrainingScratch(options.Factors, seed);
         ItemGradients = new GradientSums<int>(options.Factors);
-        _userGradient = new GradientSums<int>(options.Factors);
+        _userGradient = new GradientSums<int>(options.Factors, capacity: 1);
         _metadataVector = new float[options.Factors];
         _metadataBias = features.AddInto(metadata, _metadataVector);
     }
@@ -49,7 +49,7 @@ public sealed class UserEventLearner
     /// <summary>User metadata-feature gradients by feature name, for the features' owner: ∂L/∂e_f = w_f ∂L/∂q_u.</summary>
     public GradientSums<string> FeatureGradients()
     {
-        var sums = new GradientSums<string>(_options.Factors);
+        var sums = new GradientSums<string>(_options.Factors, Math.Max(1, _metadata.Names.Length));
         if (_userGradient.Count == 0) return sums;
         for (var n = 0; n < _metadata.Names.Length; n++)
             sums.AddSums(_metadata.Names[n], _metadata.Weights[n], _userGradient.Gradient(0), _userGradient.Squares(0),

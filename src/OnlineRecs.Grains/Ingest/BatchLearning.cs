@@ -50,7 +50,7 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
         var users = await Task.WhenAll(byUser.Select(u =>
             grains.GetGrain<IUserGrain>(u.Key).Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value], candidates, _userFeatures))));
 
-        var itemGradients = new GradientSums<int>(k);
+        var itemGradients = new GradientSums<int>(k, capacity: Math.Max(16, items.Length));
         var userFeatureGradients = new GradientSums<string>(k);
         foreach (var user in users)
         {
