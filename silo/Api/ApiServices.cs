@@ -22,6 +22,7 @@ public static class ApiServices
         EventEndpoints.Map(app);
         MetadataEndpoints.Map(app);
         QueryEndpoints.Map(app);
+        AdminEndpoints.Map(app);
         return app;
     }
 }

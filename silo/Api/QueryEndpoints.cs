@@ -22,9 +22,9 @@ public static class QueryEndpoints
         app.MapPost("/recommendations/cold-start", ColdStart)
             .Accepts<ColdStartRequest>("application/json").Produces<RecommendationsResponse>()
             .WithSummary("Top-K for a user known only by metadata");
-        app.MapGet("/model", (IGrainFactory grains) => grains.GetGrain<IModelIndexGrain>(0).Summary())
+        app.MapGet("/model", (IGrainFactory grains) => grains.GetGrain<IIngestGrain>(0).Summary())
             .Produces<ModelSummary>()
-            .WithSummary("Model version, counts and last update");
+            .WithSummary("Model version, counts, last update and retrain progress");
     }
 
     private static async Task<IResult> Recommend(string id, string? k, string? excludeSeen, string? feature, IGrainFactory grains)

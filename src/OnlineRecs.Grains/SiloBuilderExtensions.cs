@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OnlineRecs.Grains.Ingest;
+using OnlineRecs.Grains.Retraining;
 
 namespace OnlineRecs.Grains;
 
@@ -14,7 +15,13 @@ public static class SiloBuilderExtensions
         services.AddOptions<OnlineLearningOptions>().Bind(configuration.GetSection(OnlineLearningOptions.Section))
             .Validate(o => { o.ToHybridOptions(); return true; });
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddOptions<RetrainOptions>().Bind(configuration.GetSection(RetrainOptions.Section))
+            .Validate(o => { o.Validate(); return true; });
         services.AddSingleton<BatchLearning>();
+        services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<ModelInstaller>();
+        services.AddSingleton<ModelRetrainer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetrainSchedule>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventPipeline>());
         return silo;

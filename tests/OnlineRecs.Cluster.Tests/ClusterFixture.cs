@@ -28,13 +28,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Starts a cluster whose event log lives in <paramref name="dataDirectory"/>; an existing log is replayed.</summary>
-    public static async Task<InProcessTestCluster> Start(string dataDirectory)
+    public static async Task<InProcessTestCluster> Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["OnlineRecs:Ingest:DataDirectory"] = dataDirectory,
             ["OnlineRecs:Learning:Factors"] = "16",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.AddOnlineRecs(configuration));

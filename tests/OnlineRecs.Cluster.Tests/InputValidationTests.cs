@@ -16,7 +16,7 @@ public sealed class InputValidationTests(ClusterFixture fixture) : IClassFixture
         { new RatingEvent(1, -2, 4f, 1), "itemId" },
         { new RatingEvent(1, 2, 4f, -5), "timestamp" },
         { new RatingEvent(1, 2, 4f, 1, float.NaN), "weight" },
-        { new RatingEvent(1, 2, 4f, 1, 0f), "weight" },
+        { new RatingEvent(1, 2, 4f, 1, -1f), "weight" },
     };
 
     [Theory]

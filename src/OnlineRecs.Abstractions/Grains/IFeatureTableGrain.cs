@@ -1,4 +1,5 @@
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 
 namespace OnlineRecs.Abstractions.Grains;
 
@@ -18,4 +19,7 @@ public interface IFeatureTableGrain : IGrainWithStringKey
 
     /// <summary>Applies one batch's summed gradients and returns the table as it now stands.</summary>
     Task<FeatureTableMessage> Learn(long batchSequence, GradientSumsMessage<string> gradients);
+
+    /// <summary>Replaces the table with a new model version's and returns it as published.</summary>
+    Task<FeatureTableMessage> Install(FeatureTableInstall install);
 }

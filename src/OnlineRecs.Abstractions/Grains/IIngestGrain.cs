@@ -4,8 +4,8 @@ using OnlineRecs.Abstractions.Serving;
 namespace OnlineRecs.Abstractions.Grains;
 
 /// <summary>
-/// Where producers hand events to the cluster (a stateless worker on every silo, key 0): it returns once the
-/// events are in the silo's durable log and applied to the model.
+/// Where producers and operators reach the cluster (a stateless worker on every silo, key 0): events return once
+/// they are in the silo's durable log and applied to the model.
 /// </summary>
 public interface IIngestGrain : IGrainWithIntegerKey
 {
@@ -14,5 +14,9 @@ public interface IIngestGrain : IGrainWithIntegerKey
 
     Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata);
 
+    /// <summary>The model's summary with the retrain coordinator's status.</summary>
     Task<ModelSummary> Summary();
+
+    /// <summary>Asks the coordinator for a full retrain; false when one is already running.</summary>
+    Task<bool> StartRetrain(string? algorithm);
 }

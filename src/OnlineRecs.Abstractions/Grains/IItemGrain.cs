@@ -1,4 +1,5 @@
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 
 namespace OnlineRecs.Abstractions.Grains;
@@ -10,6 +11,8 @@ public interface IItemGrain : IGrainWithIntegerKey
     Task<ItemLearningResult> Learn(ItemGradientBatch batch);
 
     Task SetMetadata(string[] features, string? title);
+
+    Task Install(ItemInstall install);
 
     Task<ItemSnapshot> Snapshot();
 }

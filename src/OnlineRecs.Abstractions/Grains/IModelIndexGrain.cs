@@ -1,5 +1,6 @@
 using OnlineRecs.Abstractions.Events;
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 
 namespace OnlineRecs.Abstractions.Grains;
@@ -33,4 +34,10 @@ public interface IModelIndexGrain : IGrainWithIntegerKey
     Task<ScoredItems> ColdStart(ColdStartQuery query);
 
     Task<ModelSummary> Summary();
+
+    /// <summary>Replaces everything the index holds with a new model version, in one turn.</summary>
+    Task Install(IndexInstall install);
+
+    /// <summary>Every user and item id the index knows.</summary>
+    Task<KnownEntities> Known();
 }

@@ -1,4 +1,5 @@
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 
 namespace OnlineRecs.Abstractions.Grains;
@@ -10,6 +11,9 @@ public interface IUserGrain : IGrainWithIntegerKey
     Task<UserLearningResult> Learn(UserLearningBatch batch);
 
     Task SetMetadata(string[] features);
+
+    /// <summary>Replaces the user's model state with a new version's (see <see cref="UserInstall"/>).</summary>
+    Task Install(UserInstall install);
 
     /// <summary>Null when nothing is known of the user: no event and no metadata.</summary>
     Task<ScoredItems?> Recommend(RecommendationRequest request);

@@ -2,10 +2,12 @@ namespace OnlineRecs.Abstractions.Serving;
 
 /// <summary>
 /// A user as the index must see it to rank for them: the identity vector and metadata (the index adds the
-/// published metadata embeddings), and the items to leave out.
+/// published metadata embeddings), the model version the vector belongs to, and the items to leave out.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record UserQuery(
+    [property: Id(5)] int UserId,
+    [property: Id(6)] long ModelVersion,
     [property: Id(0)] float[] Embedding,
     [property: Id(1)] float Bias,
     [property: Id(2)] string[] Metadata,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Core.Hybrid;
 using OnlineRecs.Core.Online;
 
@@ -47,6 +48,20 @@ public sealed class FeatureTableGrain(
                 [gradients.Biases[n]], [gradients.BiasSquares[n]], _options.LearningRate);
         }
         s.Version++;
+        _published = null;
+        return Task.FromResult(Publish());
+    }
+
+    /// <summary>Takes a new model version's table; the version number still moves up, so every reader sees the change.</summary>
+    public Task<FeatureTableMessage> Install(FeatureTableInstall install)
+    {
+        var s = state.State;
+        s.Names = [.. install.Names];
+        s.Parameters = [.. install.Parameters.Select(p => (float[])p.Clone())];
+        s.LastBatch = install.Sequence;
+        s.Version++;
+        _slots.Clear();
+        for (var slot = 0; slot < s.Names.Count; slot++) _slots[s.Names[slot]] = slot;
         _published = null;
         return Task.FromResult(Publish());
     }

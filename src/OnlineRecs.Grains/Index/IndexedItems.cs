@@ -27,6 +27,8 @@ internal sealed class IndexedItems(int factors, ulong seed)
 
     public int Count => _rows.Count;
 
+    public IReadOnlyList<int> Ids => _rows.Ids;
+
     public int IdOf(int row) => _rows[row];
 
     public bool TryGetRow(int itemId, out int row) => _rows.TryGetIndex(itemId, out row);
@@ -57,7 +59,7 @@ internal sealed class IndexedItems(int factors, ulong seed)
     public void SetIdentity(IdentityVector item)
     {
         var row = RowOf(item.Id);
-        _identity[row] = item.Embedding;
+        _identity[row] = item.Embedding.Length == 0 ? null : item.Embedding;
         _identityBias[row] = item.Bias;
         if (!_stale) Represent(row);
     }

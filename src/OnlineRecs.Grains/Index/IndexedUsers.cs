@@ -13,6 +13,7 @@ internal sealed class IndexedUsers(int factors)
 {
     private readonly IdIndex<int> _rows = new();
     private readonly List<float[]?> _identity = [];
+    private readonly List<float> _identityBias = [];
     private readonly List<MetadataRow> _metadata = [];
     private ItemVectors? _vectors;
 
@@ -21,6 +22,8 @@ internal sealed class IndexedUsers(int factors)
     private long _featuresVersion = -1;
 
     public int Count => _rows.Count;
+
+    public IReadOnlyList<int> Ids => _rows.Ids;
 
     public void SetFeatures(FeatureTableMessage table)
     {
@@ -34,6 +37,7 @@ internal sealed class IndexedUsers(int factors)
     {
         var row = RowOf(user.Id);
         _identity[row] = user.Embedding.Length == 0 ? null : user.Embedding;
+        _identityBias[row] = user.Bias;
         _vectors = null;
     }
 
@@ -42,6 +46,10 @@ internal sealed class IndexedUsers(int factors)
         _metadata[RowOf(userId)] = new MetadataRow(features);
         _vectors = null;
     }
+
+    /// <summary>The user's identity vector and bias as last published (an empty vector when it has none).</summary>
+    public (float[] Embedding, float Bias) IdentityOf(int userId) =>
+        _rows.TryGetIndex(userId, out var row) ? (_identity[row] ?? [], _identityBias[row]) : ([], 0f);
 
     /// <summary>q_u for an identity vector (possibly empty) and metadata; returns b_u's metadata part plus <paramref name="identityBias"/>.</summary>
     public float Represent(float[] identity, float identityBias, MetadataRow metadata, Span<float> into)
@@ -77,6 +85,7 @@ internal sealed class IndexedUsers(int factors)
         if (_rows.TryGetIndex(userId, out var row)) return row;
         row = _rows.GetOrAdd(userId);
         _identity.Add(null);
+        _identityBias.Add(0f);
         _metadata.Add(MetadataRow.None);
         return row;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Events;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Core.Scoring;
@@ -11,21 +12,21 @@ namespace OnlineRecs.Grains.Index;
 /// <summary>
 /// The serving index. It keeps the copies that user, item and feature-table grains publish after each ingest batch
 /// and answers top-K, similar-item, similar-user and cold-start queries with the core library's exact SIMD scan.
-/// Everything in it is derived from the event log, which rebuilds it on restart; it is kept alive so it never
-/// has to be rebuilt while the silo runs.
+/// Everything in it is derived from the last model checkpoint and the event log, which rebuild it on restart; it is
+/// kept alive so it never has to be rebuilt while the silo runs.
 /// </summary>
 [KeepAlive]
 public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options) : Grain, IModelIndexGrain
 {
-    private readonly IndexedItems _items = new(options.Value.Factors, options.Value.Seed);
-    private readonly IndexedUsers _users = new(options.Value.Factors);
+    private IndexedItems _items = new(options.Value.Factors, options.Value.Seed);
+    private IndexedUsers _users = new(options.Value.Factors);
     private readonly ItemExclusion _exclusion = new();
     private long _lastSequence;
     private long _eventsApplied;
     private DateTimeOffset? _lastUpdate;
 
-    /// <summary>Full retrains (a later stage) move the version; online updates keep it.</summary>
-    private long ModelVersion => 0;
+    /// <summary>The full retrain the served vectors descend from; online updates keep it, a retrain moves it.</summary>
+    private long ModelVersion { get; set; }
 
     public Task<CandidateItemsMessage> Candidates(int[] batchItems, int sampleSize, ulong seed) =>
         Task.FromResult(_items.Candidates(batchItems, sampleSize, seed));
@@ -43,6 +44,30 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options) : G
         return Task.CompletedTask;
     }
 
+    public Task Install(IndexInstall install)
+    {
+        var items = new IndexedItems(options.Value.Factors, options.Value.Seed);
+        var users = new IndexedUsers(options.Value.Factors);
+        foreach (var m in install.Metadata)
+        {
+            if (m.Kind == EntityKind.User) users.SetMetadata(m.Id, m.Features);
+            else items.SetMetadata(m.Id, m.Features, m.Title);
+        }
+        items.SetFeatures(install.ItemFeatures);
+        users.SetFeatures(install.UserFeatures);
+        foreach (var item in install.Items) items.SetIdentity(item);
+        foreach (var user in install.Users) users.SetIdentity(user);
+        items.Refresh();
+        (_items, _users) = (items, users);
+        ModelVersion = install.Version;
+        _lastSequence = install.Sequence;
+        _eventsApplied = install.EventsApplied;
+        _lastUpdate = DateTimeOffset.UtcNow;
+        return Task.CompletedTask;
+    }
+
+    public Task<KnownEntities> Known() => Task.FromResult(new KnownEntities([.. _users.Ids], [.. _items.Ids]));
+
     public Task SetMetadata(EntityMetadata[] records)
     {
         foreach (var m in records)
@@ -57,7 +82,10 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options) : G
     {
         _items.Refresh();
         Span<float> q = stackalloc float[options.Value.Factors];
-        var userBias = _users.Represent(query.Embedding, query.Bias, new MetadataRow(query.Metadata), q);
+        // While a new version is being installed a user grain may be a version ahead of or behind the index;
+        // the index then ranks with its own copy of the user, so no answer mixes two versions.
+        var (embedding, bias) = query.ModelVersion == ModelVersion ? (query.Embedding, query.Bias) : _users.IdentityOf(query.UserId);
+        var userBias = _users.Represent(embedding, bias, new MetadataRow(query.Metadata), q);
         _exclusion.Reset(RowsOf(query.Exclude));
         var filter = query.Request.Feature is { } feature ? _items.FilterFor([feature]) : null;
         var found = _items.Vectors.TopK(q, query.Request.K, _exclusion, filter);

@@ -29,6 +29,10 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
     /// <summary>The loss summed over the steps of the last batch, and the number of steps, for telemetry.</summary>
     public (double LossSum, long Updates) LastLoss { get; private set; }
 
+    /// <summary>Learns on from these tables, as a model version installs them.</summary>
+    public void UseFeatureTables(FeatureTableMessage userFeatures, FeatureTableMessage itemFeatures) =>
+        (_userFeatures, _itemFeatures) = (userFeatures, itemFeatures);
+
     public Task Apply(LogGroup group) => group.Events.Length > 0 ? Learn(group) : SetMetadata(group);
 
     private async Task Learn(LogGroup group)

@@ -16,13 +16,16 @@ public sealed class EventLog : IDisposable
     private const byte MetadataKind = 2;
     private const int MaxFrameBytes = 256 << 20;
 
+    private readonly string _path;
     private readonly FileStream _file;
     private readonly List<LogGroup> _recovered = [];
 
     private EventLog(string path)
     {
+        _path = path;
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
-        var validLength = Recover();
+        _file.Position = 0;
+        var validLength = ReadFrames(_file, _recovered.Add);
         if (validLength < _file.Length) _file.SetLength(validLength);
         _file.Position = validLength;
         NextSequence = _recovered.Count == 0 ? 1 : _recovered[^1].LastSequence + 1;
@@ -38,6 +41,18 @@ public sealed class EventLog : IDisposable
     public IReadOnlyList<LogGroup> Recovered => _recovered;
 
     public long NextSequence { get; private set; }
+
+    /// <summary>
+    /// The logged groups from the file as it stands, oldest first, read on a stream of their own while appends go on.
+    /// Only groups whose append has returned are sure to be complete; a group still being written ends the read.
+    /// </summary>
+    public IEnumerable<LogGroup> ReadAll()
+    {
+        using var reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        var groups = new List<LogGroup>();
+        ReadFrames(reader, groups.Add);
+        return groups;
+    }
 
     /// <summary>Numbers the records from <see cref="NextSequence"/>, writes them as one frame and fsyncs.</summary>
     public LogGroup Append(RatingEvent[] events, EntityMetadata[] metadata)
@@ -56,22 +71,22 @@ public sealed class EventLog : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private long Recover()
+    /// <summary>Reads valid frames from the start of <paramref name="stream"/> and returns where the valid part ends.</summary>
+    private static long ReadFrames(Stream stream, Action<LogGroup> onGroup)
     {
         var header = new byte[8];
         long valid = 0;
-        _file.Position = 0;
         while (true)
         {
-            if (_file.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8) return valid;
+            if (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8) return valid;
             var length = BinaryPrimitives.ReadInt32LittleEndian(header);
             var crc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
             if (length <= 0 || length > MaxFrameBytes) return valid;
             var payload = new byte[length];
-            if (_file.ReadAtLeast(payload, length, throwOnEndOfStream: false) < length) return valid;
+            if (stream.ReadAtLeast(payload, length, throwOnEndOfStream: false) < length) return valid;
             if (Crc32.HashToUInt32(payload) != crc) return valid;
-            _recovered.Add(Decode(payload));
-            valid = _file.Position;
+            onGroup(Decode(payload));
+            valid = stream.Position;
         }
     }
 

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Grains.Retraining;
 
 namespace OnlineRecs.Grains.Ingest;
 
@@ -11,12 +12,15 @@ namespace OnlineRecs.Grains.Ingest;
 /// into one log group and fsyncs it once (group commit); a learner applies groups to the model in log order. A
 /// request is acknowledged when its group is both durable and learned, so a producer that reads right after its
 /// ack sees its events (read-your-writes). Writing the next group overlaps learning the last one. At start the
-/// whole log is replayed through the same learner before the silo takes traffic.
+/// latest model checkpoint is installed and the log after it replayed through the same learner before the silo
+/// takes traffic. A full retrain's swap runs between two groups, with the learner held (<see cref="Exclusive{T}"/>).
 /// </summary>
 public sealed partial class EventPipeline(
     IOptions<IngestOptions> ingestOptions,
     IOptions<OnlineLearningOptions> learningOptions,
     BatchLearning learning,
+    CheckpointStore checkpoints,
+    ModelInstaller installer,
     ILogger<EventPipeline> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly IngestOptions _options = ingestOptions.Value;
@@ -29,10 +33,50 @@ public sealed partial class EventPipeline(
     private EventLog? _log;
     private Task _writer = Task.CompletedTask;
     private Task _learner = Task.CompletedTask;
+    private readonly SemaphoreSlim _learnerGate = new(1, 1);
     private long _eventsAcknowledged;
+    private long _learnedThrough;
 
     /// <summary>Events acknowledged since the silo started, replayed ones included.</summary>
     public long EventsAcknowledged => Interlocked.Read(ref _eventsAcknowledged);
+
+    /// <summary>The last log sequence the model has learned: always the end of a group.</summary>
+    public long LearnedThrough => Interlocked.Read(ref _learnedThrough);
+
+    /// <summary>The logged groups up to <paramref name="sequence"/>, a group boundary: a retrain's snapshot.</summary>
+    public IEnumerable<LogGroup> LoggedThrough(long sequence) => Log.ReadAll().TakeWhile(g => g.LastSequence <= sequence);
+
+    /// <summary>Runs <paramref name="work"/> between two groups, with learning held until it is done.</summary>
+    public async Task<T> Exclusive<T>(Func<Task<T>> work)
+    {
+        await _learnerGate.WaitAsync();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _learnerGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Learns again every group after <paramref name="sequence"/> that was learned before, as a new model version
+    /// needs; call it inside <see cref="Exclusive{T}"/>. Returns the events re-applied.
+    /// </summary>
+    public async Task<long> Relearn(long sequence)
+    {
+        var through = LearnedThrough;
+        var events = 0L;
+        foreach (var group in Log.ReadAll().Where(g => g.FirstSequence > sequence && g.LastSequence <= through))
+        {
+            await learning.Apply(group);
+            events += group.Events.Length;
+        }
+        return events;
+    }
+
+    private EventLog Log => _log ?? throw new InvalidOperationException("The event pipeline has not started.");
 
     public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation = default)
     {
@@ -49,7 +93,11 @@ public sealed partial class EventPipeline(
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(EventPipeline), ServiceLifecycleStage.Active, Start, Stop);
 
-    public void Dispose() => _log?.Dispose();
+    public void Dispose()
+    {
+        _log?.Dispose();
+        _learnerGate.Dispose();
+    }
 
     private async Task<IngestReceipt> Enqueue(IngestRequest request, CancellationToken cancellation)
     {
@@ -61,7 +109,15 @@ public sealed partial class EventPipeline(
     private async Task Start(CancellationToken cancellation)
     {
         _log = EventLog.Open(_options.DataDirectory);
-        await Replay(_log.Recovered, cancellation);
+        var checkpoint = checkpoints.Latest();
+        if (checkpoint is not null)
+        {
+            await installer.Install(checkpoint);
+            Interlocked.Exchange(ref _learnedThrough, checkpoint.Sequence);
+            LogCheckpointInstalled(checkpoint.Version, checkpoint.Sequence);
+        }
+        await Replay([.. _log.Recovered.Where(g => g.FirstSequence > (checkpoint?.Sequence ?? 0))], cancellation);
+        Interlocked.Add(ref _eventsAcknowledged, _log.Recovered.Sum(g => g.Events.Length));
         _writer = Task.Run(WriteGroups, CancellationToken.None);
         _learner = Task.Run(LearnGroups, CancellationToken.None);
     }
@@ -81,10 +137,10 @@ public sealed partial class EventPipeline(
         {
             cancellation.ThrowIfCancellationRequested();
             await learning.Apply(groups[n]);
+            Interlocked.Exchange(ref _learnedThrough, groups[n].LastSequence);
             events += groups[n].Count;
             if ((n + 1) % 200 == 0) LogReplayProgress(n + 1, groups.Count, events);
         }
-        Interlocked.Add(ref _eventsAcknowledged, groups.Sum(g => g.Events.Length));
         LogReplayed(events, groups.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
@@ -127,9 +183,11 @@ public sealed partial class EventPipeline(
         var threshold = learningOptions.Value.PositiveThreshold;
         await foreach (var logged in _logged.Reader.ReadAllAsync())
         {
+            await _learnerGate.WaitAsync();
             try
             {
                 await learning.Apply(logged.Group);
+                Interlocked.Exchange(ref _learnedThrough, logged.Group.LastSequence);
             }
             catch (Exception e)
             {
@@ -137,6 +195,10 @@ public sealed partial class EventPipeline(
                 LogLearnFailed(e, logged.Group.FirstSequence);
                 foreach (var r in logged.Requests) r.Done.TrySetException(e);
                 continue;
+            }
+            finally
+            {
+                _learnerGate.Release();
             }
             Interlocked.Add(ref _eventsAcknowledged, logged.Group.Events.Length);
             var last = logged.Group.FirstSequence - 1;
@@ -161,6 +223,9 @@ public sealed partial class EventPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replaying the event log: {Groups} of {Total} groups, {Events} records")]
     private partial void LogReplayProgress(int groups, int total, long events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installed model version {Version} from its checkpoint at log sequence {Sequence}")]
+    private partial void LogCheckpointInstalled(long version, long sequence);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Events} records in {Groups} groups in {Seconds:F1} s")]
     private partial void LogReplayed(long events, int groups, double seconds);

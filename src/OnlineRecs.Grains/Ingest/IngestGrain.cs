@@ -13,5 +13,11 @@ public sealed class IngestGrain(EventPipeline pipeline, IGrainFactory grains) : 
 
     public Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata) => pipeline.SetMetadata(metadata);
 
-    public Task<ModelSummary> Summary() => grains.GetGrain<IModelIndexGrain>(0).Summary();
+    public async Task<ModelSummary> Summary()
+    {
+        var retrain = grains.GetGrain<IRetrainCoordinatorGrain>(0).Status();
+        return (await grains.GetGrain<IModelIndexGrain>(0).Summary()) with { Retrain = await retrain };
+    }
+
+    public Task<bool> StartRetrain(string? algorithm) => grains.GetGrain<IRetrainCoordinatorGrain>(0).Start(algorithm);
 }

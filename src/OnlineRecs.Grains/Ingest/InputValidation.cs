@@ -19,8 +19,9 @@ public static class InputValidation
             if (!float.IsFinite(e.Rating) || e.Rating < options.MinRating || e.Rating > options.MaxRating)
                 throw new InvalidInputException($"{where}: rating {e.Rating} is outside [{options.MinRating}, {options.MaxRating}].");
             if (e.Timestamp < 0) throw new InvalidInputException($"{where}: timestamp {e.Timestamp} is negative.");
-            if (!float.IsFinite(e.Weight) || e.Weight <= 0 || e.Weight > options.MaxWeight)
-                throw new InvalidInputException($"{where}: weight {e.Weight} is outside (0, {options.MaxWeight}].");
+            // A weight of 0 is an event that marks the item seen and teaches nothing (a frozen model's stream).
+            if (!float.IsFinite(e.Weight) || e.Weight < 0 || e.Weight > options.MaxWeight)
+                throw new InvalidInputException($"{where}: weight {e.Weight} is outside [0, {options.MaxWeight}].");
         }
     }
 

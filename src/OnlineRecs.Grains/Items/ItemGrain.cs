@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 using OnlineRecs.Core.Hybrid;
 using OnlineRecs.Core.Online;
@@ -41,6 +42,18 @@ public sealed class ItemGrain(
     {
         state.State.Metadata = features;
         state.State.Title = title ?? state.State.Title;
+        _metadataRow = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes this item's state in a new model version; the batches after its snapshot are learned again on top.</summary>
+    public Task Install(ItemInstall install)
+    {
+        var s = state.State;
+        s.Parameters = (float[])install.Parameters.Clone(); // the message is immutable and may be shared; learning steps in place
+        s.Metadata = install.Metadata;
+        s.Title = install.Title;
+        s.LastBatch = install.Sequence;
         _metadataRow = null;
         return Task.CompletedTask;
     }

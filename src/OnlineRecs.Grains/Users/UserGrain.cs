@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Learning;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 using OnlineRecs.Core.Hybrid;
 using OnlineRecs.Core.Online;
@@ -45,7 +46,7 @@ public sealed class UserGrain(
             if (e.Sequence <= s.LastSequence) continue;
             s.LastSequence = e.Sequence;
             s.Rated.Add(e.ItemId);
-            if (e.Rating < _options.PositiveThreshold) continue;
+            if (e.Rating < _options.PositiveThreshold || e.Weight == 0) continue; // a weight of 0 marks the item seen, no more
             if (s.Positives.Add(e.ItemId)) s.PositiveOrder.Add(e.ItemId); // a repeated positive is learned again all the same
             if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
             learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), Metadata, batch.UserFeatures.View,
@@ -82,11 +83,29 @@ public sealed class UserGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Takes this user's state in a new model version, as of the version's snapshot; the events after it are learned
+    /// again on top. The seen items only grow, so items seen after the snapshot stay excluded meanwhile.
+    /// </summary>
+    public Task Install(UserInstall install)
+    {
+        var s = State;
+        s.ModelVersion = install.Version;
+        s.LastSequence = install.Sequence;
+        s.Parameters = (float[])install.Parameters.Clone(); // the message is immutable and may be shared; learning steps in place
+        s.Rated.UnionWith(install.Rated);
+        s.Positives = [.. install.PositiveOrder];
+        s.PositiveOrder = [.. install.PositiveOrder];
+        s.Metadata = install.Metadata;
+        _metadataRow = null;
+        return Task.CompletedTask;
+    }
+
     public async Task<ScoredItems?> Recommend(RecommendationRequest request)
     {
         var s = State;
         if (s.Rated.Count == 0 && s.Metadata.Length == 0) return null;
-        var query = new UserQuery(Embedding, Bias, s.Metadata, request.ExcludeSeen ? [.. s.Rated] : [], request);
+        var query = new UserQuery(UserId, s.ModelVersion, Embedding, Bias, s.Metadata, request.ExcludeSeen ? [.. s.Rated] : [], request);
         return await grains.GetGrain<IModelIndexGrain>(0).Recommend(query);
     }
 

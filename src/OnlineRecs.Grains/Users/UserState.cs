@@ -15,4 +15,7 @@ public sealed class UserState
 
     /// <summary>The log sequence of the last event applied; a replayed event at or below it is skipped.</summary>
     [Id(4)] public long LastSequence { get; set; }
+
+    /// <summary>The full retrain these parameters descend from (0: online learning alone).</summary>
+    [Id(6)] public long ModelVersion { get; set; }
 }

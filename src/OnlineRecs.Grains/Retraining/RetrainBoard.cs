@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using OnlineRecs.Abstractions.Retraining;
+using OnlineRecs.Core.Retraining;
+
+namespace OnlineRecs.Grains.Retraining;
+
+/// <summary>The running retrain's progress: written by the training thread, read by status queries and telemetry.</summary>
+public sealed class RetrainBoard
+{
+    private readonly Lock _lock = new();
+    private readonly List<double> _losses = [];
+    private RetrainPhase _phase;
+    private RetrainAlgorithm? _algorithm;
+    private int _epoch;
+    private int _epochs;
+    private long _started;
+
+    public void Begin(RetrainAlgorithm algorithm, int epochs)
+    {
+        lock (_lock)
+        {
+            (_phase, _algorithm, _epoch, _epochs, _started) = (RetrainPhase.Snapshot, algorithm, 0, epochs, Stopwatch.GetTimestamp());
+            _losses.Clear();
+        }
+    }
+
+    public void Enter(RetrainPhase phase)
+    {
+        lock (_lock) _phase = phase;
+    }
+
+    public void Report(RetrainProgress progress)
+    {
+        lock (_lock)
+        {
+            (_epoch, _epochs) = (progress.Epoch, progress.Epochs);
+            _losses.Add(progress.Loss);
+        }
+    }
+
+    public void End()
+    {
+        lock (_lock) (_phase, _algorithm) = (RetrainPhase.Idle, null);
+    }
+
+    public double[] EpochLosses
+    {
+        get { lock (_lock) return [.. _losses]; }
+    }
+
+    public double ElapsedSeconds
+    {
+        get { lock (_lock) return _phase == RetrainPhase.Idle ? 0 : Stopwatch.GetElapsedTime(_started).TotalSeconds; }
+    }
+
+    public RetrainStatus Status(long modelVersion, RetrainRecord[] history, string? lastError)
+    {
+        lock (_lock)
+        {
+            return new RetrainStatus(_phase, _algorithm?.Name(), _epoch, _epochs, _losses.Count == 0 ? null : _losses[^1],
+                _phase == RetrainPhase.Idle ? 0 : Stopwatch.GetElapsedTime(_started).TotalSeconds, modelVersion, history, lastError);
+        }
+    }
+}

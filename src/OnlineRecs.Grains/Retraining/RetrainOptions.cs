@@ -1,0 +1,57 @@
+using OnlineRecs.Core.Retraining;
+
+namespace OnlineRecs.Grains.Retraining;
+
+/// <summary>When and how the coordinator runs full retrains; bound from the <c>OnlineRecs:Retrain</c> configuration section.</summary>
+public sealed class RetrainOptions
+{
+    public const string Section = "OnlineRecs:Retrain";
+
+    /// <summary><c>warp</c> (default), <c>bpr</c> or <c>als</c>: what scheduled retrains and a bare request run.</summary>
+    public string Algorithm { get; set; } = "warp";
+
+    /// <summary>Retrain once this many new records have been learned since the last retrain's snapshot; 0: never.</summary>
+    public long EveryEvents { get; set; }
+
+    /// <summary>Retrain this many minutes after the last one (or the silo's start); 0: never.</summary>
+    public double EveryMinutes { get; set; }
+
+    /// <summary>Epochs (hybrid) or iterations (ALS); 0: the algorithm's default.</summary>
+    public int Epochs { get; set; }
+
+    /// <summary>Training threads; one leaves the other core of a small machine to ingest and queries.</summary>
+    public int Threads { get; set; } = 1;
+
+    public float LearningRate { get; set; } = 0.03f;
+    public float AlsAlpha { get; set; } = 6f;
+    public float AlsRegularization { get; set; } = 30f;
+    public float RidgeRegularization { get; set; } = 0.1f;
+
+    public bool Scheduled => EveryEvents > 0 || EveryMinutes > 0;
+
+    public RetrainAlgorithm DefaultAlgorithm => RetrainAlgorithms.Parse(Algorithm)
+        ?? throw new InvalidOperationException($"{Section}:Algorithm must be als, warp or bpr, not '{Algorithm}'.");
+
+    public RetrainSettings SettingsFor(RetrainAlgorithm algorithm, OnlineLearningOptions learning) => new()
+    {
+        Algorithm = algorithm,
+        Factors = learning.Factors,
+        Epochs = Epochs,
+        LearningRate = LearningRate,
+        AlsAlpha = AlsAlpha,
+        AlsRegularization = AlsRegularization,
+        RidgeRegularization = RidgeRegularization,
+        Threads = Threads,
+        Seed = learning.Seed,
+    };
+
+    public void Validate()
+    {
+        _ = DefaultAlgorithm;
+        if (EveryEvents < 0 || EveryMinutes < 0 || !double.IsFinite(EveryMinutes))
+            throw new InvalidOperationException($"{Section}: EveryEvents and EveryMinutes must be 0 (off) or positive.");
+        if (Epochs < 0 || Threads <= 0) throw new InvalidOperationException($"{Section}: Epochs cannot be negative and Threads must be positive.");
+        if (!(LearningRate > 0) || !(AlsAlpha >= 0) || !(AlsRegularization >= 0) || !(RidgeRegularization > 0))
+            throw new InvalidOperationException($"{Section}: rates and penalties must be positive numbers.");
+    }
+}
