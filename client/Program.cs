@@ -13,6 +13,7 @@ root.Subcommands.Add(SimilarCommand.ForUsers());
 root.Subcommands.Add(ClusterBenchCommand.Create());
 root.Subcommands.Add(ColdStartCommand.Create());
 root.Subcommands.Add(ModelCommand.Create());
+root.Subcommands.Add(RetrainCommand.Create());
 var parsed = root.Parse(args);
 // Bad arguments read like every other error: one line each on stderr and exit code 2. With no arguments at all, the help shows.
 if (parsed.Errors.Count > 0 && args.Length > 0)

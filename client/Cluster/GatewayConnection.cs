@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Serving;
 using Orleans.Runtime.Messaging;
@@ -68,6 +69,12 @@ public sealed class GatewayConnection(IHost host, IPEndPoint gateway) : ICluster
 
     public Task<ModelSummary> Summary(CancellationToken cancellation) =>
         Call(() => _client.GetGrain<IIngestGrain>(0).Summary(), cancellation);
+
+    public Task<bool> StartRetrain(string? algorithm, CancellationToken cancellation) =>
+        Call(() => _client.GetGrain<IRetrainCoordinatorGrain>(0).Start(algorithm), cancellation);
+
+    public Task<RetrainStatus> RetrainStatus(CancellationToken cancellation) =>
+        Call(() => _client.GetGrain<IRetrainCoordinatorGrain>(0).Status(), cancellation);
 
     public async ValueTask DisposeAsync()
     {

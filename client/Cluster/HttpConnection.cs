@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using OnlineRecs.Abstractions.Events;
 using OnlineRecs.Abstractions.Http;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 
 namespace OnlineRecs.Client.Cluster;
@@ -65,6 +66,15 @@ public sealed class HttpConnection(HttpClient http) : IClusterConnection
     public async Task<ModelSummary> Summary(CancellationToken cancellation) =>
         (await Send<ModelSummary>(new HttpRequestMessage(HttpMethod.Get, "model"), cancellation))!;
 
+    public async Task<bool> StartRetrain(string? algorithm, CancellationToken cancellation)
+    {
+        var path = algorithm is null ? "admin/retrain" : $"admin/retrain?algorithm={Uri.EscapeDataString(algorithm)}";
+        return await Send<RetrainStatus>(new HttpRequestMessage(HttpMethod.Post, path), cancellation, conflictIsNull: true) is not null;
+    }
+
+    public async Task<RetrainStatus> RetrainStatus(CancellationToken cancellation) =>
+        (await Send<RetrainStatus>(new HttpRequestMessage(HttpMethod.Get, "admin/retrain"), cancellation))!;
+
     public ValueTask DisposeAsync()
     {
         http.Dispose();
@@ -73,8 +83,12 @@ public sealed class HttpConnection(HttpClient http) : IClusterConnection
 
     private static HttpRequestMessage Post(string path, HttpContent content) => new(HttpMethod.Post, path) { Content = content };
 
-    /// <summary>The answer, or null for a 404 when the caller treats it as "unknown"; any other failure throws.</summary>
-    private async Task<T?> Send<T>(HttpRequestMessage request, CancellationToken cancellation, bool notFoundIsNull = false) where T : class
+    /// <summary>
+    /// The answer, or null for a 404 when the caller treats it as "unknown" and for a 409 when it treats it as "busy";
+    /// any other failure throws.
+    /// </summary>
+    private async Task<T?> Send<T>(HttpRequestMessage request, CancellationToken cancellation, bool notFoundIsNull = false,
+        bool conflictIsNull = false) where T : class
     {
         HttpResponseMessage response;
         try
@@ -93,6 +107,7 @@ public sealed class HttpConnection(HttpClient http) : IClusterConnection
         using (response)
         {
             if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
+            if (conflictIsNull && response.StatusCode == HttpStatusCode.Conflict) return null;
             if (!response.IsSuccessStatusCode) throw new ClusterException(await ApiJson.Problem(response, cancellation));
             return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellation)
                 ?? throw new ClusterException($"{request.RequestUri} answered with an empty body");

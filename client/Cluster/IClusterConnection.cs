@@ -1,4 +1,5 @@
 using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 
 namespace OnlineRecs.Client.Cluster;
@@ -28,4 +29,9 @@ public interface IClusterConnection : IAsyncDisposable
     Task<ScoredItems> ColdStart(ColdStartProfile profile, int k, CancellationToken cancellation);
 
     Task<ModelSummary> Summary(CancellationToken cancellation);
+
+    /// <summary>Starts a full retrain (null: the configured algorithm); false when one is already running.</summary>
+    Task<bool> StartRetrain(string? algorithm, CancellationToken cancellation);
+
+    Task<RetrainStatus> RetrainStatus(CancellationToken cancellation);
 }

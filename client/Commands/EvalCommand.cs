@@ -34,7 +34,7 @@ public static class EvalCommand
         var mode = new Option<string>("--mode") { Description = "prequential: frozen | online | online+retrain", DefaultValueFactory = _ => "online" };
         mode.AcceptOnlyFromAmong(ModeNames);
         var retrainEvery = new Option<int?>("--retrain-every") { Description = "prequential, online+retrain: events between full retrains (default a tenth of the replay)." };
-        var target = new Option<string?>("--target") { Description = "split: a running cluster's HTTP address; the train positives stream through its ingest path and its query API is evaluated." };
+        var target = new Option<string?>("--target") { Description = "split, prequential: a running (for prequential, empty) cluster's HTTP address; events go through its ingest path, its query API is evaluated, --model names its retrain algorithm." };
         var onlineSteps = new Option<int>("--online-steps") { Description = "prequential, hybrid models: loss steps on a positive of a user with one positive (steps/√n with n positives).", DefaultValueFactory = _ => PrequentialOptions.DefaultOnlineSteps };
 
         var command = new Command("eval", "Train on a protocol's training set and report P@10, R@10, NDCG@10 and AUC.")
@@ -45,7 +45,8 @@ public static class EvalCommand
         command.SetAction(async (result, _) =>
         {
             if (result.GetValue(target) is { } url) return await RunAgainstCluster(result.GetValue(data)!, result.GetValue(protocol)!, url,
-                result.GetValue(threshold), result.GetValue(seed), result.GetValue(json));
+                result.GetValue(threshold), result.GetValue(seed), result.GetValue(json), result.GetValue(model)!,
+                ParseMode(result.GetValue(mode)!), result.GetValue(retrainEvery));
             var kind = ParseModel(result.GetValue(model)!);
             var defaults = ModelParameters.ForModel(kind);
             var parameters = defaults with
@@ -72,13 +73,19 @@ public static class EvalCommand
         return command;
     }
 
-    private static async Task<int> RunAgainstCluster(string dataPath, string protocolName, string url, float threshold, ulong seed, string? jsonPath)
+    private static async Task<int> RunAgainstCluster(string dataPath, string protocolName, string url, float threshold, ulong seed, string? jsonPath,
+        string model, PrequentialMode mode, int? retrainEvery)
     {
-        if (protocolName != "split") return Fail("--target evaluates the split protocol only.");
+        if (protocolName is not ("split" or "prequential")) return Fail("--target evaluates the split and prequential protocols only.");
+        if (protocolName == "prequential" && model is not ("warp" or "bpr" or "als"))
+            return Fail("--target with prequential: the cluster retrains with --model warp, bpr or als.");
+        if (retrainEvery is <= 0) return Fail("--retrain-every must be positive.");
         if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
             return Fail($"--target must be an http:// or https:// address, not '{url}'.");
         if (DataOption.Read(dataPath) is not { } data) return 2;
-        return await ClusterSplitEval.Run(data, address, threshold, seed, jsonPath);
+        return protocolName == "prequential"
+            ? await ClusterPrequentialEval.Run(data, address, mode, model, retrainEvery, threshold, jsonPath)
+            : await ClusterSplitEval.Run(data, address, threshold, seed, jsonPath);
     }
 
     private static int Run(string dataPath, string protocolName, ModelParameters parameters, float threshold, string? jsonPath,
@@ -175,6 +182,13 @@ public static class EvalCommand
     };
 
     internal static string ModelName(ModelKind kind) => kind == ModelKind.WarpKos ? "warp-kos" : kind.ToString().ToLowerInvariant();
+
+    internal static string ModeName(PrequentialMode mode) => mode switch
+    {
+        PrequentialMode.Frozen => "frozen",
+        PrequentialMode.OnlineRetrain => "online+retrain",
+        _ => "online",
+    };
 
     internal static int Fail(string message)
     {

@@ -25,6 +25,16 @@ public static class ModelCommand
             table.AddRow("last update", s.LastUpdate?.ToString("u", CultureInfo.InvariantCulture) ?? "never");
             table.AddRow("factors", s.Factors.ToString(CultureInfo.InvariantCulture));
             table.AddRow("loss", Markup.Escape(s.Loss));
+            if (s.Retrain is { } r)
+            {
+                table.AddRow("retrain", r.Running ? Markup.Escape($"{r.Algorithm} {r.Phase}: epoch {r.Epoch}/{r.Epochs}, {r.ElapsedSeconds:F1} s") : "idle");
+                if (r.History.Length > 0)
+                {
+                    var last = r.History[^1];
+                    table.AddRow("last retrain", Markup.Escape($"v{last.Version} {last.Algorithm}, {last.Seconds:F2} s, {last.StartedAt:u}"));
+                }
+                if (r.LastError is not null) table.AddRow("last retrain error", Markup.Escape(r.LastError));
+            }
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(cluster.Target)}[/]");
             AnsiConsole.Write(table);
             return 0;

@@ -18,7 +18,7 @@ internal static class PrequentialEval
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask($"replaying {EvalCommand.ModelName(options.Parameters.Model)} ({ModeName(options.Mode)})", maxValue: 1);
+                    var task = context.AddTask($"replaying {EvalCommand.ModelName(options.Parameters.Model)} ({EvalCommand.ModeName(options.Mode)})", maxValue: 1);
                     return Prequential.Run(data, options, new Progress<double>(share => task.Value = share));
                 });
         }
@@ -35,7 +35,7 @@ internal static class PrequentialEval
     private static void PrintTable(RatingDataset data, PrequentialReport r)
     {
         var table = new Table().AddColumns("protocol", "model", "mode", "evaluated", "HR@10", "retrains", "train s", "replay s", "events/s");
-        table.AddRow("prequential", EvalCommand.ModelName(r.Model), ModeName(r.Mode), r.EvaluatedEvents.ToString("N0"), $"{r.HitRate:F4}",
+        table.AddRow("prequential", EvalCommand.ModelName(r.Model), EvalCommand.ModeName(r.Mode), r.EvaluatedEvents.ToString("N0"), $"{r.HitRate:F4}",
             r.Retrains.ToString(), $"{r.InitialTrainSeconds:F2}", $"{r.ReplaySeconds:F2}", $"{r.EventsPerSecond:N0}");
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(data.Name)} ({data.Format}): {r.ReplayEvents:N0} replayed events[/]");
         AnsiConsole.Write(table);
@@ -50,7 +50,7 @@ internal static class PrequentialEval
         {
             ["protocol"] = "prequential",
             ["model"] = EvalCommand.ModelName(r.Model),
-            ["mode"] = ModeName(r.Mode),
+            ["mode"] = EvalCommand.ModeName(r.Mode),
             ["data"] = data.Name,
             ["params"] = new Dictionary<string, object>
             {
@@ -70,11 +70,4 @@ internal static class PrequentialEval
         };
         ResultJson.Write(path, result);
     }
-
-    private static string ModeName(PrequentialMode mode) => mode switch
-    {
-        PrequentialMode.Frozen => "frozen",
-        PrequentialMode.OnlineRetrain => "online+retrain",
-        _ => "online",
-    };
 }

@@ -1,7 +1,7 @@
 namespace OnlineRecs.Core.Evaluation;
 
 /// <summary>Hits and evaluated events, overall and per tenth of the replay.</summary>
-internal sealed class PrequentialTally(int replayEvents)
+public sealed class PrequentialTally(int replayEvents)
 {
     public const int Parts = 10;
 
