@@ -2,6 +2,7 @@ using System.Net;
 using OnlineRecs.Grains;
 using OnlineRecs.Silo;
 using OnlineRecs.Silo.Api;
+using OnlineRecs.Silo.Telemetry;
 
 // appsettings.json sits beside the binary, wherever the silo is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -15,10 +16,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.UseOrleans(silo => silo
     .UseLocalhostClustering(host.SiloPort, host.GatewayPort)
-    .AddOnlineRecs(builder.Configuration));
+    .AddOnlineRecs(builder.Configuration)
+    .AddOnlineRecsTelemetry());
 builder.Services.Configure<SiloHostOptions>(builder.Configuration.GetSection(SiloHostOptions.Section));
 builder.Services.AddOnlineRecsApi();
+builder.Services.AddOnlineRecsTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.MapOnlineRecsApi();
+app.MapOnlineRecsTelemetry();
 await app.RunAsync();

@@ -30,5 +30,8 @@ public sealed class SiloHostOptions
         ["--gateway-port"] = $"{Section}:GatewayPort",
         ["--api-key"] = $"{Section}:ApiKey",
         ["--loss"] = "OnlineRecs:Learning:Loss",
+        ["--retrain-algorithm"] = "OnlineRecs:Retrain:Algorithm",
+        ["--retrain-every-events"] = "OnlineRecs:Retrain:EveryEvents",
+        ["--retrain-every-minutes"] = "OnlineRecs:Retrain:EveryMinutes",
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace OnlineRecs.Silo.Api;
 
 /// <summary>Guards write endpoints: when an API key is configured, the <c>X-Api-Key</c> header must carry it.</summary>
-public sealed class ApiKeyFilter(IOptions<SiloHostOptions> options) : IEndpointFilter
+public sealed class ApiKeyFilter(IOptions<SiloHostOptions> options, OnlineRecs.Grains.Telemetry.RecommenderMetrics metrics) : IEndpointFilter
 {
     public const string Header = "X-Api-Key";
 
@@ -15,8 +15,11 @@ public sealed class ApiKeyFilter(IOptions<SiloHostOptions> options) : IEndpointF
         if (string.IsNullOrEmpty(expected)) return await next(context);
         var given = context.HttpContext.Request.Headers[Header].ToString();
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+        {
+            metrics.Rejected(1, "unauthorized");
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                 detail: $"This endpoint needs the API key in the {Header} header.");
+        }
         return await next(context);
     }
 }

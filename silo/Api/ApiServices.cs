@@ -23,6 +23,7 @@ public static class ApiServices
         MetadataEndpoints.Map(app);
         QueryEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         return app;
     }
 }

@@ -11,15 +11,19 @@ public static class QueryEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/users/{id}/recommendations", Recommend)
+            .AddEndpointFilter(new QueryTiming("recommendations"))
             .Produces<RecommendationsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Top-K items for a user, from the freshest vectors");
         app.MapGet("/items/{id}/similar", SimilarItems)
+            .AddEndpointFilter(new QueryTiming("similar-items"))
             .Produces<SimilarItemsResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Items closest to an item (cosine)");
         app.MapGet("/users/{id}/similar", SimilarUsers)
+            .AddEndpointFilter(new QueryTiming("similar-users"))
             .Produces<SimilarUsersResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Users closest to a user (cosine)");
         app.MapPost("/recommendations/cold-start", ColdStart)
+            .AddEndpointFilter(new QueryTiming("cold-start"))
             .Accepts<ColdStartRequest>("application/json").Produces<RecommendationsResponse>()
             .WithSummary("Top-K for a user known only by metadata");
         app.MapGet("/model", (IGrainFactory grains) => grains.GetGrain<IIngestGrain>(0).Summary())

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OnlineRecs.Grains.Ingest;
 using OnlineRecs.Grains.Retraining;
+using OnlineRecs.Grains.Telemetry;
 
 namespace OnlineRecs.Grains;
 
@@ -21,6 +22,10 @@ public static class SiloBuilderExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<ModelInstaller>();
         services.AddSingleton<ModelRetrainer>();
+        services.AddSingleton<RetrainBoard>();
+        services.AddSingleton<RecommenderMetrics>();
+        services.AddSingleton<LiveEvaluation>();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetrainSchedule>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventPipeline>());

@@ -19,4 +19,10 @@ public interface IUserGrain : IGrainWithIntegerKey
     Task<ScoredItems?> Recommend(RecommendationRequest request);
 
     Task<UserSnapshot> Snapshot();
+
+    /// <summary>
+    /// Whether the user's top <paramref name="k"/> holds the item now; null when the user has no positive yet or has
+    /// already rated the item (the live HR@10's test before train).
+    /// </summary>
+    Task<bool?> WouldRecommend(int itemId, int k);
 }

@@ -67,7 +67,7 @@ public sealed class FeatureTableGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        state.WriteStateAsync(cancellationToken);
+        state.KeepOnDeactivation(reason, cancellationToken);
 
     private int SlotOf(string name)
     {

@@ -6,6 +6,7 @@ using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Core.Scoring;
+using OnlineRecs.Grains.Telemetry;
 
 namespace OnlineRecs.Grains.Index;
 
@@ -16,7 +17,7 @@ namespace OnlineRecs.Grains.Index;
 /// kept alive so it never has to be rebuilt while the silo runs.
 /// </summary>
 [KeepAlive]
-public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options) : Grain, IModelIndexGrain
+public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, RecommenderMetrics metrics) : Grain, IModelIndexGrain
 {
     private IndexedItems _items = new(options.Value.Factors, options.Value.Seed);
     private IndexedUsers _users = new(options.Value.Factors);
@@ -41,6 +42,7 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options) : G
         _lastSequence = Math.Max(_lastSequence, update.Sequence);
         _eventsApplied += update.Events;
         _lastUpdate = DateTimeOffset.UtcNow;
+        metrics.ModelSize(_users.Count, _items.Count);
         return Task.CompletedTask;
     }
 
@@ -63,6 +65,7 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options) : G
         _lastSequence = install.Sequence;
         _eventsApplied = install.EventsApplied;
         _lastUpdate = DateTimeOffset.UtcNow;
+        metrics.ModelSize(_users.Count, _items.Count);
         return Task.CompletedTask;
     }
 

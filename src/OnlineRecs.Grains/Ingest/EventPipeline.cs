@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Events;
 using OnlineRecs.Grains.Retraining;
+using OnlineRecs.Grains.Telemetry;
 
 namespace OnlineRecs.Grains.Ingest;
 
@@ -21,6 +22,8 @@ public sealed partial class EventPipeline(
     BatchLearning learning,
     CheckpointStore checkpoints,
     ModelInstaller installer,
+    RecommenderMetrics metrics,
+    LiveEvaluation liveEvaluation,
     ILogger<EventPipeline> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly IngestOptions _options = ingestOptions.Value;
@@ -80,14 +83,28 @@ public sealed partial class EventPipeline(
 
     public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation = default)
     {
-        InputValidation.Check(events, _options);
-        return await Enqueue(new IngestRequest(events, []), cancellation);
+        var arrived = Stopwatch.GetTimestamp();
+        using var activity = RecommenderTracing.Source.StartActivity("ingest");
+        activity?.SetTag("onlinerecs.events", events?.Length ?? 0);
+        try
+        {
+            InputValidation.Check(events!, _options);
+        }
+        catch (InvalidInputException e)
+        {
+            metrics.Rejected(events?.Length ?? 0, "invalid");
+            e.Data[RecommenderMetrics.CountedKey] = true;
+            throw;
+        }
+        var receipt = await Enqueue(new IngestRequest(events!, [], activity?.Context), cancellation);
+        metrics.Ingested(events!.Length, Stopwatch.GetElapsedTime(arrived).TotalSeconds);
+        return receipt;
     }
 
     public async Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata, CancellationToken cancellation = default)
     {
         InputValidation.Check(metadata, _options);
-        return await Enqueue(new IngestRequest([], metadata), cancellation);
+        return await Enqueue(new IngestRequest([], metadata, System.Diagnostics.Activity.Current?.Context), cancellation);
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -170,6 +187,7 @@ public sealed partial class EventPipeline(
             catch (IOException e)
             {
                 LogWriteFailed(e);
+                metrics.Rejected(pending.Sum(r => r.Events.Length), "log-write-failed");
                 foreach (var r in pending) r.Done.TrySetException(e);
                 continue;
             }
@@ -184,15 +202,21 @@ public sealed partial class EventPipeline(
         await foreach (var logged in _logged.Reader.ReadAllAsync())
         {
             await _learnerGate.WaitAsync();
+            using var activity = StartLearning(logged);
             try
             {
+                var started = Stopwatch.GetTimestamp();
+                if (logged.Group.Events.Length > 0) await liveEvaluation.Score(logged.Group);
                 await learning.Apply(logged.Group);
                 Interlocked.Exchange(ref _learnedThrough, logged.Group.LastSequence);
+                if (logged.Group.Events.Length > 0)
+                    metrics.Learned(Stopwatch.GetElapsedTime(started).TotalSeconds, learning.LastLoss.LossSum, learning.LastLoss.Updates);
             }
             catch (Exception e)
             {
                 // The group is durable and a restart will learn it; the producers hear that this attempt failed.
                 LogLearnFailed(e, logged.Group.FirstSequence);
+                metrics.Rejected(logged.Group.Events.Length, "learning-failed");
                 foreach (var r in logged.Requests) r.Done.TrySetException(e);
                 continue;
             }
@@ -210,7 +234,18 @@ public sealed partial class EventPipeline(
         }
     }
 
-    private sealed record IngestRequest(RatingEvent[] Events, EntityMetadata[] Metadata)
+    /// <summary>The span of a group's learning: a child of its first request's span, linked to all of them.</summary>
+    private static Activity? StartLearning(LoggedGroup logged)
+    {
+        var contexts = logged.Requests.Select(r => r.Trace).OfType<ActivityContext>().ToArray();
+        var activity = RecommenderTracing.Source.StartActivity("learn group", ActivityKind.Internal,
+            contexts.Length > 0 ? contexts[0] : default, links: [.. contexts.Select(c => new ActivityLink(c))]);
+        activity?.SetTag("onlinerecs.first_sequence", logged.Group.FirstSequence);
+        activity?.SetTag("onlinerecs.events", logged.Group.Events.Length);
+        return activity;
+    }
+
+    private sealed record IngestRequest(RatingEvent[] Events, EntityMetadata[] Metadata, ActivityContext? Trace)
     {
         public TaskCompletionSource<IngestReceipt> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

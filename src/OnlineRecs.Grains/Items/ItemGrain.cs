@@ -65,7 +65,6 @@ public sealed class ItemGrain(
         return Task.FromResult(new ItemSnapshot(ItemId, own?.Embedding.ToArray() ?? [], own is { } o ? o.Bias : 0f, s.Metadata, s.Title, s.Updates));
     }
 
-    /// <summary>Keeps what was learned when the grain is collected; a silo restart rebuilds it from the event log.</summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        state.WriteStateAsync(cancellationToken);
+        state.KeepOnDeactivation(reason, cancellationToken);
 }

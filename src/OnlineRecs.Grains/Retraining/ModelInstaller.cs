@@ -4,6 +4,7 @@ using OnlineRecs.Abstractions.Learning;
 using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Grains.Ingest;
+using OnlineRecs.Grains.Telemetry;
 
 namespace OnlineRecs.Grains.Retraining;
 
@@ -14,7 +15,7 @@ namespace OnlineRecs.Grains.Retraining;
 /// the checkpoint does not (they appeared after its snapshot) are reset to nothing, so that re-applying the newer
 /// events builds them on the new version exactly as a restart from the checkpoint would.
 /// </summary>
-public sealed class ModelInstaller(IGrainFactory grains, BatchLearning learning)
+public sealed class ModelInstaller(IGrainFactory grains, BatchLearning learning, RecommenderMetrics metrics)
 {
     private const int CallsInFlight = 1024;
 
@@ -34,6 +35,7 @@ public sealed class ModelInstaller(IGrainFactory grains, BatchLearning learning)
         await InBatches(users, u => grains.GetGrain<IUserGrain>(u.UserId).Install(u));
         await InBatches(items, i => grains.GetGrain<IItemGrain>(i.ItemId).Install(i));
         learning.UseFeatureTables(userFeatures, itemFeatures);
+        metrics.ModelInstalled(checkpoint.Version);
     }
 
     private static IndexInstall IndexContent(ModelCheckpoint c, FeatureTableMessage userFeatures, FeatureTableMessage itemFeatures) => new(

@@ -18,42 +18,42 @@ namespace OnlineRecs.Grains.Retraining;
 public sealed partial class ModelRetrainer(
     EventPipeline pipeline,
     ModelInstaller installer,
+    RetrainBoard board,
     CheckpointStore checkpoints,
     IOptions<RetrainOptions> retrainOptions,
     IOptions<OnlineLearningOptions> learningOptions,
     ILogger<ModelRetrainer> logger)
 {
-    public RetrainBoard Board { get; } = new();
 
     public async Task<RetrainRecord> Run(RetrainAlgorithm algorithm, long version, CancellationToken cancellation = default)
     {
         var settings = retrainOptions.Value.SettingsFor(algorithm, learningOptions.Value);
         var startedAt = DateTimeOffset.UtcNow;
-        Board.Begin(algorithm, settings.EpochsOrDefault);
+        board.Begin(algorithm, settings.EpochsOrDefault);
         try
         {
             var snapshot = new LogSnapshot(pipeline.LoggedThrough(pipeline.LearnedThrough), learningOptions.Value.PositiveThreshold);
-            Board.Enter(RetrainPhase.Training);
-            var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(Board), cancellation);
+            board.Enter(RetrainPhase.Training);
+            var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation);
 
-            Board.Enter(RetrainPhase.Installing);
-            var fitted = new RetrainRecord(version, algorithm.Name(), startedAt, Board.ElapsedSeconds, snapshot.Sequence,
+            board.Enter(RetrainPhase.Installing);
+            var fitted = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, snapshot.Sequence,
                 snapshot.Positives, 0, model.EpochLosses);
             var checkpoint = snapshot.ToCheckpoint(version, model, fitted);
             checkpoints.Save(checkpoint);
             var caughtUp = await pipeline.Exclusive(async () =>
             {
                 await installer.Install(checkpoint);
-                Board.Enter(RetrainPhase.CatchingUp);
+                board.Enter(RetrainPhase.CatchingUp);
                 return await pipeline.Relearn(snapshot.Sequence);
             });
-            var record = fitted with { Seconds = Board.ElapsedSeconds, CaughtUpEvents = caughtUp };
+            var record = fitted with { Seconds = board.ElapsedSeconds, CaughtUpEvents = caughtUp };
             LogRetrained(version, record.Algorithm, record.Seconds, snapshot.Positives, caughtUp);
             return record;
         }
         finally
         {
-            Board.End();
+            board.End();
         }
     }
 

@@ -38,9 +38,16 @@ public sealed class RetrainBoard
         }
     }
 
+    /// <summary>Back to idle; the epoch and losses stay as the latest retrain left them.</summary>
     public void End()
     {
-        lock (_lock) (_phase, _algorithm) = (RetrainPhase.Idle, null);
+        lock (_lock) _phase = RetrainPhase.Idle;
+    }
+
+    /// <summary>The running or else the last retrain's algorithm, epoch and last epoch loss; null before the first.</summary>
+    public (string Algorithm, int Epoch, double? Loss)? Latest()
+    {
+        lock (_lock) return _algorithm is { } a ? (a.Name(), _epoch, _losses.Count == 0 ? null : _losses[^1]) : null;
     }
 
     public double[] EpochLosses
@@ -57,6 +64,7 @@ public sealed class RetrainBoard
     {
         lock (_lock)
         {
+            if (_phase == RetrainPhase.Idle) return new RetrainStatus(_phase, null, 0, 0, null, 0, modelVersion, history, lastError);
             return new RetrainStatus(_phase, _algorithm?.Name(), _epoch, _epochs, _losses.Count == 0 ? null : _losses[^1],
                 _phase == RetrainPhase.Idle ? 0 : Stopwatch.GetElapsedTime(_started).TotalSeconds, modelVersion, history, lastError);
         }

@@ -5,6 +5,7 @@ using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Core.Retraining;
 using OnlineRecs.Grains.Ingest;
+using OnlineRecs.Grains.Telemetry;
 using Orleans.Concurrency;
 
 namespace OnlineRecs.Grains.Retraining;
@@ -17,6 +18,8 @@ namespace OnlineRecs.Grains.Retraining;
 [Reentrant, KeepAlive]
 public sealed partial class RetrainCoordinatorGrain(
     ModelRetrainer retrainer,
+    RetrainBoard board,
+    RecommenderMetrics metrics,
     EventPipeline pipeline,
     CheckpointStore checkpoints,
     IOptions<RetrainOptions> options,
@@ -53,7 +56,7 @@ public sealed partial class RetrainCoordinatorGrain(
         return Task.FromResult(true);
     }
 
-    public Task<RetrainStatus> Status() => Task.FromResult(retrainer.Board.Status(_version, [.. _history], _lastError));
+    public Task<RetrainStatus> Status() => Task.FromResult(board.Status(_version, [.. _history], _lastError));
 
     private async Task Run(RetrainAlgorithm algorithm)
     {
@@ -63,6 +66,7 @@ public sealed partial class RetrainCoordinatorGrain(
             var record = await Task.Run(() => retrainer.Run(algorithm, version));
             (_version, _lastSnapshot, _lastError) = (record.Version, record.SnapshotSequence, null);
             _history.Add(record);
+            metrics.Retrained(record);
             if (_history.Count > HistoryLength) _history.RemoveAt(0);
         }
         catch (Exception e)

@@ -109,10 +109,16 @@ public sealed class UserGrain(
         return await grains.GetGrain<IModelIndexGrain>(0).Recommend(query);
     }
 
+    public async Task<bool?> WouldRecommend(int itemId, int k)
+    {
+        if (State.Positives.Count == 0 || State.Rated.Contains(itemId)) return null;
+        var found = await Recommend(new RecommendationRequest(k));
+        return found?.Items.Any(i => i.ItemId == itemId) ?? false;
+    }
+
     public Task<UserSnapshot> Snapshot() =>
         Task.FromResult(new UserSnapshot(UserId, Embedding, Bias, [.. State.Rated.Order()], [.. State.Positives.Order()], State.Metadata));
 
-    /// <summary>Keeps what was learned when the grain is collected; a silo restart rebuilds it from the event log.</summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        state.WriteStateAsync(cancellationToken);
+        state.KeepOnDeactivation(reason, cancellationToken);
 }

@@ -1,0 +1,50 @@
+using OnlineRecs.Grains.Telemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
+using Orleans.Diagnostics;
+
+namespace OnlineRecs.Silo.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for the silo: the <c>OnlineRecs</c> and Orleans meters scraped at <c>/metrics</c>; traces from the
+/// <c>OnlineRecs</c> source, Orleans grain calls and ASP.NET Core; both also sent by OTLP when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and nothing written to the console. The Orleans dashboard is mounted
+/// at <c>/dashboard/orleans</c>.
+/// </summary>
+public static class TelemetrySetup
+{
+    private const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static ISiloBuilder AddOnlineRecsTelemetry(this ISiloBuilder silo) => silo
+        .AddActivityPropagation()
+        .AddDashboard(o => o.HideTrace = true); // the live log stream would show every request to anyone who can reach the page
+
+    public static IServiceCollection AddOnlineRecsTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("onlinerecs-silo"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(RecommenderMetrics.MeterName, "Microsoft.Orleans")
+                    .AddPrometheusExporter(o => o.ScopeInfoEnabled = false);
+                if (otlp) metrics.AddOtlpExporter();
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(RecommenderTracing.SourceName, ActivitySources.ApplicationGrainActivitySourceName, "Microsoft.AspNetCore");
+                if (otlp) tracing.AddOtlpExporter();
+            });
+        return services;
+    }
+
+    public static WebApplication MapOnlineRecsTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOrleansDashboard(routePrefix: "/dashboard/orleans");
+        return app;
+    }
+}
