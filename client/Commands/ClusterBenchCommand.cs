@@ -10,7 +10,8 @@ namespace OnlineRecs.Client.Commands;
 
 /// <summary>
 /// <c>bench query</c> and <c>bench freshness</c>: latencies of a running cluster, measured from this client, alone and
-/// while a paced stream ingests in the background (the ingest figures themselves come from <c>stream</c>).
+/// while a paced stream ingests in the background (the ingest figures themselves come from <c>stream</c>);
+/// <c>bench retrain</c>: ingest rate and query latency under load, idle and while a full retrain runs.
 /// A benchmark, not a test: it prints a table and, with <c>--json</c>, one JSON object.
 /// </summary>
 public static class ClusterBenchCommand
@@ -20,7 +21,72 @@ public static class ClusterBenchCommand
         var command = new Command("bench", "Measure a running cluster: query latency and freshness, alone and while ingesting.");
         command.Subcommands.Add(Query());
         command.Subcommands.Add(Freshness());
+        command.Subcommands.Add(Retrain());
         return command;
+    }
+
+    private static Command Retrain()
+    {
+        var (data, json, connection) = (DataOption.Create(), Json(), new ConnectionOptions());
+        var rate = new Option<int>("--rate") { Description = "Recommendation queries per second, sent on schedule.", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<int>("--seconds") { Description = "How long the idle phase runs.", DefaultValueFactory = _ => 8 };
+        var algorithm = new Option<string>("--algorithm") { Description = "als, warp or bpr.", DefaultValueFactory = _ => "warp" };
+        algorithm.AcceptOnlyFromAmong("als", "warp", "bpr");
+        var command = new Command("retrain",
+            "Ingest at full speed and query at a fixed rate, first idle, then for as long as a full retrain takes; compare.") { data, rate, seconds, algorithm, json };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (DataOption.Read(result.GetValue(data)!) is not { } dataset) return 2;
+            var (perSecond, duration, chosen) = (result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(algorithm)!);
+            if (perSecond <= 0 || duration <= TimeSpan.Zero) return EvalCommand.Fail("--rate and --seconds must be positive.");
+            var users = dataset.Ratings.Select(r => r.UserId).Distinct().ToArray();
+            var ordered = dataset.Ratings.OrderBy(r => r.Timestamp).ToArray();
+            var ratings = ordered.Concat(ordered).ToArray(); // enough for both phases at any speed this machine reaches
+            return await connection.Run(result, 64, async cluster =>
+            {
+                await QueryPhase(cluster, users, perSecond, TimeSpan.FromSeconds(2), cancellation); // warm-up: connections, JIT
+                var idle = await UnderLoad(cluster, ratings, users, perSecond, () => Task.Delay(duration, cancellation), cancellation);
+                var retraining = await UnderLoad(cluster, ratings[(int)idle.Streamed..], users, perSecond,
+                    () => RetrainFollower.Run(cluster, chosen, null, cancellation), cancellation);
+                var rows = new[]
+                {
+                    ($"idle ({idle.Seconds:F1} s)", idle.Latencies, idle.EventsPerSecond),
+                    ($"during a {chosen} retrain ({retraining.Seconds:F1} s)", retraining.Latencies, retraining.EventsPerSecond),
+                };
+                Report($"ingest at full speed and {perSecond} queries/s, idle and during a retrain", rows, result.GetValue(json));
+                AnsiConsole.MarkupLine($"during the retrain: ingest at {retraining.EventsPerSecond / idle.EventsPerSecond:P0} of idle, " +
+                    $"query p99 {Percentile(retraining.Latencies, 0.99) / Percentile(idle.Latencies, 0.99):F2}× idle");
+                return 0;
+            }, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>Streams <paramref name="ratings"/> as fast as acknowledged and queries at <paramref name="rate"/> until <paramref name="until"/> ends.</summary>
+    private static async Task<LoadOutcome> UnderLoad(IClusterConnection cluster, Rating[] ratings, int[] users, int rate, Func<Task> until,
+        CancellationToken cancellation)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var replay = new StreamReplay(cluster, 1_000, 4, rate: null);
+        var streaming = Task.Run(async () =>
+        {
+            try { await replay.Run(ratings, stop.Token); }
+            catch (OperationCanceledException) { }
+        });
+        var queries = QueryPhase(cluster, users, rate, TimeSpan.FromHours(1), stop.Token);
+        var clock = Stopwatch.StartNew();
+        await until();
+        var (seconds, streamed) = (clock.Elapsed.TotalSeconds, replay.Acknowledged);
+        await stop.CancelAsync();
+        await streaming;
+        var latencies = await queries;
+        return new LoadOutcome(latencies, streamed, seconds);
+    }
+
+    private sealed record LoadOutcome(List<double> Latencies, long Streamed, double Seconds)
+    {
+        public double EventsPerSecond => Streamed / Seconds;
     }
 
     private static Command Query()
@@ -72,19 +138,29 @@ public static class ClusterBenchCommand
         return command;
     }
 
-    /// <summary>Open loop: query n goes out at n/rate whether or not earlier ones have answered, so slowness shows as latency.</summary>
-    private static async Task<List<double>> QueryPhase(IClusterConnection cluster, int[] users, int rate, TimeSpan duration, CancellationToken cancellation)
+    /// <summary>
+    /// Open loop: query n goes out at n/rate whether or not earlier ones have answered, so slowness shows as latency.
+    /// Runs for <paramref name="duration"/> or until <paramref name="stop"/>; the queries already out are awaited.
+    /// </summary>
+    private static async Task<List<double>> QueryPhase(IClusterConnection cluster, int[] users, int rate, TimeSpan duration, CancellationToken stop)
     {
         var latencies = new List<double>();
         var pending = new List<Task>();
         var random = new Random(42);
         var clock = Stopwatch.StartNew();
-        for (var n = 0; n < rate * duration.TotalSeconds; n++)
+        for (var n = 0; n < rate * duration.TotalSeconds && !stop.IsCancellationRequested; n++)
         {
             var due = TimeSpan.FromSeconds(n / (double)rate) - clock.Elapsed;
-            if (due > TimeSpan.Zero) await Task.Delay(due, cancellation);
+            try
+            {
+                if (due > TimeSpan.Zero) await Task.Delay(due, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
             var user = users[random.Next(users.Length)];
-            pending.Add(Timed(() => cluster.Recommend(user, new RecommendationRequest(10), cancellation), latencies));
+            pending.Add(Timed(() => cluster.Recommend(user, new RecommendationRequest(10), CancellationToken.None), latencies));
         }
         await Task.WhenAll(pending);
         return latencies;

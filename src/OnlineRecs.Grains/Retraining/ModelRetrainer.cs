@@ -9,7 +9,7 @@ namespace OnlineRecs.Grains.Retraining;
 /// <summary>
 /// One full retrain, start to finish, off the grains' threads:
 /// 1. snapshot: the log up to the last group learned (sequence S);
-/// 2. fit the chosen algorithm on it, while ingest and queries go on;
+/// 2. fit the chosen algorithm on it, on a thread below the silo's priority, while ingest and queries go on;
 /// 3. save the new version as a checkpoint, so that from now on a restart comes back to it;
 /// 4. with the learner held between two groups: install the version everywhere, then learn again every group after
 ///    S on top of it (the catch-up), so no event that arrived during the fit is lost and the result is what a
@@ -32,9 +32,13 @@ public sealed partial class ModelRetrainer(
         board.Begin(algorithm, settings.EpochsOrDefault);
         try
         {
-            var snapshot = new LogSnapshot(pipeline.LoggedThrough(pipeline.LearnedThrough), learningOptions.Value.PositiveThreshold);
-            board.Enter(RetrainPhase.Training);
-            var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation);
+            var through = pipeline.LearnedThrough;
+            var (snapshot, model) = await BackgroundThread.Run(() =>
+            {
+                var snapshot = new LogSnapshot(pipeline.LoggedThrough(through), learningOptions.Value.PositiveThreshold);
+                board.Enter(RetrainPhase.Training);
+                return (snapshot, FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation));
+            }, retrainOptions.Value.Nice, "OnlineRecs retrain");
 
             board.Enter(RetrainPhase.Installing);
             var fitted = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, snapshot.Sequence,

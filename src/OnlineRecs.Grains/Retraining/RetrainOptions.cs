@@ -22,6 +22,12 @@ public sealed class RetrainOptions
     /// <summary>Training threads; one leaves the other core of a small machine to ingest and queries.</summary>
     public int Threads { get; set; } = 1;
 
+    /// <summary>
+    /// How far below the silo the training threads run (Linux nice, 0–19; 0: the same priority). At 10 a retrain
+    /// takes little more than the CPU that ingest and queries leave idle.
+    /// </summary>
+    public int Nice { get; set; } = 10;
+
     public float LearningRate { get; set; } = 0.03f;
     public float AlsAlpha { get; set; } = 6f;
     public float AlsRegularization { get; set; } = 30f;
@@ -50,6 +56,7 @@ public sealed class RetrainOptions
         _ = DefaultAlgorithm;
         if (EveryEvents < 0 || EveryMinutes < 0 || !double.IsFinite(EveryMinutes))
             throw new InvalidOperationException($"{Section}: EveryEvents and EveryMinutes must be 0 (off) or positive.");
+        if (Nice is < 0 or > 19) throw new InvalidOperationException($"{Section}:Nice must lie in 0–19.");
         if (Epochs < 0 || Threads <= 0) throw new InvalidOperationException($"{Section}: Epochs cannot be negative and Threads must be positive.");
         if (!(LearningRate > 0) || !(AlsAlpha >= 0) || !(AlsRegularization >= 0) || !(RidgeRegularization > 0))
             throw new InvalidOperationException($"{Section}: rates and penalties must be positive numbers.");
