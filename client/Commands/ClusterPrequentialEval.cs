@@ -15,7 +15,8 @@ namespace OnlineRecs.Client.Commands;
 /// is replayed test-then-train, one event at a time: an eligible positive is first scored through the query API
 /// (top 10, seen items excluded), then the event goes through the ingest path. <c>frozen</c> sends it with weight 0,
 /// which marks the item seen and teaches nothing; <c>online+retrain</c> also runs a full retrain every N events and
-/// waits for it. Metadata is not loaded, so the index ranks exactly the items that have appeared in the stream.
+/// waits for it. An entity's metadata goes in just before its first event, so the index ranks exactly the items
+/// that have appeared in the stream, as the protocol says, and the retrains and new items have their metadata.
 /// </summary>
 internal static class ClusterPrequentialEval
 {
@@ -36,11 +37,14 @@ internal static class ClusterPrequentialEval
             if (before.EventsApplied > 0)
                 return EvalCommand.Fail($"--target must be an empty cluster; {target} has already learned {before.EventsApplied:N0} events.");
 
+            var metadata = new StreamMetadata(MetadataCommand.Records(data));
             var run = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
                     var streaming = context.AddTask("first half through ingest", maxValue: initial.Length);
+                    foreach (var chunk in initial.SelectMany(metadata.FirstSeen).Chunk(MetadataCommand.ChunkSize))
+                        await cluster.SetMetadata(chunk, CancellationToken.None);
                     var stream = new StreamReplay(cluster, BatchSize, InFlight, rate: null);
                     using (new Timer(_ => streaming.Value = stream.Acknowledged, null, 0, 200))
                     {
@@ -56,7 +60,7 @@ internal static class ClusterPrequentialEval
                     var trainSeconds = Stopwatch.GetElapsedTime(trainStarted).TotalSeconds;
 
                     var replaying = context.AddTask($"replaying test-then-train ({EvalCommand.ModeName(mode)})", maxValue: replay.Length);
-                    var replayed = await Replay(cluster, initial, replay, mode, algorithm, every, threshold, n => replaying.Value = n);
+                    var replayed = await Replay(cluster, initial, replay, metadata, mode, algorithm, every, threshold, n => replaying.Value = n);
                     return replayed with { TrainSeconds = trainSeconds };
                 });
             Print(data, target, mode, algorithm, run);
@@ -69,8 +73,8 @@ internal static class ClusterPrequentialEval
         }
     }
 
-    private static async Task<ReplayOutcome> Replay(IClusterConnection cluster, Rating[] initial, Rating[] replay, PrequentialMode mode,
-        string algorithm, int every, float threshold, Action<int> progress)
+    private static async Task<ReplayOutcome> Replay(IClusterConnection cluster, Rating[] initial, Rating[] replay, StreamMetadata metadata,
+        PrequentialMode mode, string algorithm, int every, float threshold, Action<int> progress)
     {
         var usersWithPositive = initial.Where(r => r.Value >= threshold).Select(r => r.UserId).ToHashSet();
         var appeared = initial.Select(r => r.ItemId).ToHashSet();
@@ -88,6 +92,7 @@ internal static class ClusterPrequentialEval
                 var found = await cluster.Recommend(e.UserId, request, CancellationToken.None);
                 tally.Record(n, found?.Items.Any(i => i.ItemId == e.ItemId) == true);
             }
+            if (metadata.FirstSeen(e).ToArray() is { Length: > 0 } records) await cluster.SetMetadata(records, CancellationToken.None);
             await cluster.Ingest([new RatingEvent(e.UserId, e.ItemId, e.Value, e.Timestamp, weight)], CancellationToken.None);
             if (positive) usersWithPositive.Add(e.UserId);
             appeared.Add(e.ItemId);
@@ -101,6 +106,18 @@ internal static class ClusterPrequentialEval
         progress(replay.Length);
         return new ReplayOutcome(replay.Length, tally.Evaluated, tally.Hits, tally.HitRateByPart(), retrains, 0,
             Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>The data set's metadata records, each handed out once: with the first event that names its entity.</summary>
+    private sealed class StreamMetadata(EntityMetadata[] records)
+    {
+        private readonly Dictionary<(EntityKind, int), EntityMetadata> _unsent = records.ToDictionary(m => (m.Kind, m.Id));
+
+        public IEnumerable<EntityMetadata> FirstSeen(Rating rating)
+        {
+            if (_unsent.Remove((EntityKind.User, rating.UserId), out var user)) yield return user;
+            if (_unsent.Remove((EntityKind.Item, rating.ItemId), out var item)) yield return item;
+        }
     }
 
     private sealed record ReplayOutcome(int Events, int Evaluated, int Hits, double[] HitRateByTenth, int Retrains, double TrainSeconds,

@@ -27,7 +27,7 @@ internal static class ClusterSplitEval
         {
             await using var cluster = HttpConnection.Open(target, apiKey: null, InFlight);
             var metadata = MetadataCommand.Records(data);
-            foreach (var chunk in metadata.Chunk(5_000)) await cluster.SetMetadata(chunk, CancellationToken.None);
+            foreach (var chunk in metadata.Chunk(MetadataCommand.ChunkSize)) await cluster.SetMetadata(chunk, CancellationToken.None);
 
             var replay = new StreamReplay(cluster, BatchSize, InFlight, rate: null);
             var streamed = await AnsiConsole.Progress()

@@ -11,7 +11,7 @@ namespace OnlineRecs.Client.Commands;
 public static class MetadataCommand
 {
     /// <summary>Records per request: well under the silo's per-request limit, and few requests for a whole catalogue.</summary>
-    private const int ChunkSize = 5_000;
+    internal const int ChunkSize = 5_000;
 
     public static Command Create()
     {

@@ -24,10 +24,7 @@ public static class AlsRetrain
         CancellationToken cancellation = default)
     {
         var k = settings.Factors;
-        var users = new SnapshotSide(input.Users, input.Positives.Select(p => p.UserId));
-        var items = new SnapshotSide(input.Items, input.Positives.Select(p => p.ItemId));
-        var interactions = CsrMatrix.FromTriplets(users.Count, items.Count,
-            input.Positives.Select(p => (users.RowOf(p.UserId), items.RowOf(p.ItemId), p.Weight)));
+        var (users, items, interactions) = SnapshotInteractions.Of(input);
 
         var epochs = settings.EpochsOrDefault;
         var losses = new List<double>();

@@ -1,5 +1,4 @@
 using OnlineRecs.Core.Hybrid;
-using OnlineRecs.Core.Sparse;
 
 namespace OnlineRecs.Core.Retraining;
 
@@ -22,10 +21,7 @@ public static class HybridRetrain
             Threads = settings.Threads,
             Seed = settings.Seed,
         });
-        var users = new SnapshotSide(input.Users, input.Positives.Select(p => p.UserId));
-        var items = new SnapshotSide(input.Items, input.Positives.Select(p => p.ItemId));
-        var interactions = CsrMatrix.FromTriplets(users.Count, items.Count,
-            input.Positives.Select(p => (users.RowOf(p.UserId), items.RowOf(p.ItemId), p.Weight)));
+        var (users, items, interactions) = SnapshotInteractions.Of(input);
         var userSpace = new FeatureSpace();
         var itemSpace = new FeatureSpace();
         var userFeatures = userSpace.Build(input.Users, input.UserMetadata, users.HasPositive);

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Hashing;
 using OnlineRecs.Abstractions.Events;
 
 namespace OnlineRecs.Grains.Ingest;
@@ -58,12 +56,7 @@ public sealed class EventLog : IDisposable
     public LogGroup Append(RatingEvent[] events, EntityMetadata[] metadata)
     {
         var group = new LogGroup(NextSequence, events, metadata);
-        var payload = Encode(group);
-        var header = new byte[8];
-        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), Crc32.HashToUInt32(payload));
-        _file.Write(header);
-        _file.Write(payload);
+        ChecksummedFrame.Write(_file, Encode(group));
         _file.Flush(flushToDisk: true);
         NextSequence = group.LastSequence + 1;
         return group;
@@ -74,20 +67,13 @@ public sealed class EventLog : IDisposable
     /// <summary>Reads valid frames from the start of <paramref name="stream"/> and returns where the valid part ends.</summary>
     private static long ReadFrames(Stream stream, Action<LogGroup> onGroup)
     {
-        var header = new byte[8];
         long valid = 0;
-        while (true)
+        while (ChecksummedFrame.TryRead(stream, MaxFrameBytes) is { } payload)
         {
-            if (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8) return valid;
-            var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-            var crc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
-            if (length <= 0 || length > MaxFrameBytes) return valid;
-            var payload = new byte[length];
-            if (stream.ReadAtLeast(payload, length, throwOnEndOfStream: false) < length) return valid;
-            if (Crc32.HashToUInt32(payload) != crc) return valid;
             onGroup(Decode(payload));
             valid = stream.Position;
         }
+        return valid;
     }
 
     private static byte[] Encode(LogGroup group)

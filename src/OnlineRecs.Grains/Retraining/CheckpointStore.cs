@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Hashing;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using OnlineRecs.Grains.Ingest;
@@ -7,8 +5,8 @@ using OnlineRecs.Grains.Ingest;
 namespace OnlineRecs.Grains.Retraining;
 
 /// <summary>
-/// Completed model versions on disk, under <c>checkpoints/</c> in the data folder: [length][CRC-32][payload] written to a
-/// temporary file, fsynced, then renamed into place, so a crash at any moment leaves the last good checkpoint readable.
+/// Completed model versions on disk, under <c>checkpoints/</c> in the data folder: one <see cref="ChecksummedFrame"/>
+/// written to a temporary file, fsynced, then renamed into place, so a crash at any moment leaves the last good checkpoint readable.
 /// The newest two are kept.
 /// </summary>
 public sealed class CheckpointStore(IOptions<IngestOptions> options, Serializer serializer)
@@ -26,11 +24,7 @@ public sealed class CheckpointStore(IOptions<IngestOptions> options, Serializer 
         var temporary = path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            var header = new byte[8];
-            BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), Crc32.HashToUInt32(payload));
-            file.Write(header);
-            file.Write(payload);
+            ChecksummedFrame.Write(file, payload);
             file.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
@@ -47,12 +41,8 @@ public sealed class CheckpointStore(IOptions<IngestOptions> options, Serializer 
 
     private ModelCheckpoint? TryRead(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 8) return null;
-        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes);
-        var crc = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
-        if (length != bytes.Length - 8 || Crc32.HashToUInt32(bytes.AsSpan(8)) != crc) return null;
-        return serializer.Deserialize<ModelCheckpoint>(bytes.AsSpan(8).ToArray());
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return ChecksummedFrame.TryRead(file, int.MaxValue) is { } payload ? serializer.Deserialize<ModelCheckpoint>(payload) : null;
     }
 
     /// <summary>Checkpoint versions on disk, newest first.</summary>
