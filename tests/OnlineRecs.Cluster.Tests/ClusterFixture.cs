@@ -28,7 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Starts a cluster whose event log lives in <paramref name="dataDirectory"/>; an existing log is replayed.</summary>
-    public static async Task<InProcessTestCluster> Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<InProcessTestCluster> Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<ISiloBuilder>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -37,7 +38,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddOnlineRecs(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddOnlineRecs(configuration);
+            configure?.Invoke(silo);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
