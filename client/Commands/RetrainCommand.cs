@@ -61,7 +61,8 @@ public static class RetrainCommand
         table.AddRow("model version", r.Version.ToString(CultureInfo.InvariantCulture));
         table.AddRow("algorithm", r.Algorithm);
         table.AddRow("positives fitted", r.SnapshotPositives.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("events re-applied", r.CaughtUpEvents.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("newer events caught up", r.CaughtUpEvents.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("  of them with ingest held", r.RelearnedEvents.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("seconds", r.Seconds.ToString("F2", CultureInfo.InvariantCulture));
         table.AddRow("loss per epoch", r.EpochLosses.Length == 0 ? "" :
             $"{r.EpochLosses[0]:F4} → {r.EpochLosses[^1]:F4} ({r.EpochLosses.Length} epochs)");

@@ -46,6 +46,9 @@ public sealed class OnlineLearningOptions
         _ => throw new InvalidOperationException($"{Section}:Loss must be warp, bpr or logistic, not '{Loss}'."),
     };
 
+    /// <summary>The per-event learning a retrain's catch-up repeats off the grains.</summary>
+    public Core.Retraining.CatchUpSettings ToCatchUpSettings() => new(ToHybridOptions(), OnlineSteps, RehearsalSteps);
+
     public HybridOptions ToHybridOptions()
     {
         var options = new HybridOptions

@@ -2,18 +2,25 @@ using System.Text.Json.Serialization;
 
 namespace OnlineRecs.Abstractions.Retraining;
 
-/// <summary>Where a full retrain is: reading the log, fitting, installing the new version, re-applying newer events.</summary>
+/// <summary>
+/// Where a full retrain is: reading the log, fitting, learning the events that arrived meanwhile (off the grains), then
+/// installing the new version and re-applying the few groups that arrived during that catch-up (ingest held).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RetrainPhase>))]
 public enum RetrainPhase
 {
     [JsonStringEnumMemberName("idle")] Idle,
     [JsonStringEnumMemberName("snapshot")] Snapshot,
     [JsonStringEnumMemberName("training")] Training,
-    [JsonStringEnumMemberName("installing")] Installing,
     [JsonStringEnumMemberName("catching-up")] CatchingUp,
+    [JsonStringEnumMemberName("installing")] Installing,
 }
 
-/// <summary>One completed retrain: the version it made, what it learned from, how long it took, its loss per epoch.</summary>
+/// <summary>
+/// One completed retrain: the version it made, what it was fitted on, how long it took, its loss per epoch.
+/// <see cref="CaughtUpEvents"/> arrived after the fit's snapshot and were learned on top of it, the last
+/// <see cref="RelearnedEvents"/> of them through the grains while ingest waited.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RetrainRecord(
     [property: Id(0)] long Version,
@@ -23,7 +30,8 @@ public sealed record RetrainRecord(
     [property: Id(4)] long SnapshotSequence,
     [property: Id(5)] int SnapshotPositives,
     [property: Id(6)] long CaughtUpEvents,
-    [property: Id(7)] double[] EpochLosses);
+    [property: Id(7)] double[] EpochLosses,
+    [property: Id(8)] long RelearnedEvents);
 
 /// <summary>The coordinator's view: the running retrain's progress (if any), the model version and recent history.</summary>
 [GenerateSerializer, Immutable]

@@ -21,49 +21,19 @@ public static class HybridRetrain
             Threads = settings.Threads,
             Seed = settings.Seed,
         });
-        var (users, items, interactions) = SnapshotInteractions.Of(input);
+        var snapshot = SnapshotInteractions.Of(input);
         var userSpace = new FeatureSpace();
         var itemSpace = new FeatureSpace();
-        var userFeatures = userSpace.Build(input.Users, input.UserMetadata, users.HasPositive);
-        var itemFeatures = itemSpace.Build(input.Items, input.ItemMetadata, items.HasPositive);
+        var userFeatures = userSpace.Build(input.Users, input.UserMetadata, snapshot.Users.HasPositive);
+        var itemFeatures = itemSpace.Build(input.Items, input.ItemMetadata, snapshot.Items.HasPositive);
 
         var losses = new List<double>();
-        model.FitPartial(interactions, userFeatures, itemFeatures, settings.EpochsOrDefault, new SyncProgress<EpochProgress>(e =>
+        model.FitPartial(snapshot.Matrix, userFeatures, itemFeatures, settings.EpochsOrDefault, new SyncProgress<EpochProgress>(e =>
         {
             losses.Add(e.Loss);
             progress?.Report(new RetrainProgress(e.Epoch, e.Epochs, e.Loss));
         }), cancellation);
 
-        return new RetrainedModel(
-            Identities(model.Users, userSpace, input.Users, users),
-            Identities(model.Items, itemSpace, input.Items, items),
-            MetadataTable(model.Users, userSpace),
-            MetadataTable(model.Items, itemSpace),
-            [.. losses]);
-    }
-
-    private static Dictionary<int, float[]> Identities(FeatureParameters parameters, FeatureSpace space, int[] ids, SnapshotSide side)
-    {
-        var identities = new Dictionary<int, float[]>();
-        for (var row = 0; row < ids.Length; row++)
-            if (side.HasPositive(row)) identities[ids[row]] = Own(parameters, space.Features.IndexOf(FeatureSpace.IdentityFeature(ids[row])));
-        return identities;
-    }
-
-    private static FeatureTableParameters MetadataTable(FeatureParameters parameters, FeatureSpace space)
-    {
-        var names = space.Features.Ids.Where(n => !n.StartsWith("id=", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-        return new FeatureTableParameters(names, [.. names.Select(n => Own(parameters, space.Features.IndexOf(n)))]);
-    }
-
-    private static float[] Own(FeatureParameters parameters, int feature)
-    {
-        var k = parameters.Factors;
-        var own = new Online.OwnParameters(new float[Online.OwnParameters.Length(k)]);
-        parameters.Embedding(feature).CopyTo(own.Embedding);
-        parameters.EmbeddingState.AsSpan(feature * k, k).CopyTo(own.EmbeddingSquares);
-        own.Bias = parameters.Biases[feature];
-        own.BiasSquares = parameters.BiasState[feature];
-        return own.Values;
+        return HybridLayout.Export(model, userSpace, itemSpace, input, snapshot, [.. losses]);
     }
 }

@@ -49,6 +49,10 @@ public sealed partial class EventPipeline(
     /// <summary>The logged groups up to <paramref name="sequence"/>, a group boundary: a retrain's snapshot.</summary>
     public IEnumerable<LogGroup> LoggedThrough(long sequence) => Log.ReadAll().TakeWhile(g => g.LastSequence <= sequence);
 
+    /// <summary>The logged groups after <paramref name="after"/> up to <paramref name="through"/>, both group boundaries.</summary>
+    public IEnumerable<LogGroup> LoggedBetween(long after, long through) =>
+        LoggedThrough(through).SkipWhile(g => g.FirstSequence <= after);
+
     /// <summary>Runs <paramref name="work"/> between two groups, with learning held until it is done.</summary>
     public async Task<T> Exclusive<T>(Func<Task<T>> work)
     {
@@ -71,7 +75,7 @@ public sealed partial class EventPipeline(
     {
         var through = LearnedThrough;
         var events = 0L;
-        foreach (var group in Log.ReadAll().Where(g => g.FirstSequence > sequence && g.LastSequence <= through))
+        foreach (var group in LoggedBetween(sequence, through))
         {
             await learning.Apply(group);
             events += group.Events.Length;

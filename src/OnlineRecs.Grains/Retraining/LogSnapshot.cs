@@ -20,21 +20,31 @@ public sealed class LogSnapshot
     private readonly HashSet<int> _items = [];
     private readonly List<SnapshotPositive> _trainingPositives = [];
 
+    private readonly float _positiveThreshold;
+
     public LogSnapshot(IEnumerable<LogGroup> groups, float positiveThreshold)
     {
-        foreach (var group in groups)
-        {
-            Sequence = group.LastSequence;
-            Events += group.Events.Length;
-            foreach (var e in group.Events) Add(e, positiveThreshold);
-            foreach (var m in group.Metadata) Add(m);
-        }
+        _positiveThreshold = positiveThreshold;
+        Extend(groups);
     }
 
     /// <summary>The last log sequence the snapshot holds.</summary>
-    public long Sequence { get; }
+    public long Sequence { get; private set; }
 
-    public long Events { get; }
+    public long Events { get; private set; }
+
+    /// <summary>Takes in the groups logged after <see cref="Sequence"/>; the new positives follow the old in <see cref="ToInput"/>.</summary>
+    public void Extend(IEnumerable<LogGroup> groups)
+    {
+        foreach (var group in groups)
+        {
+            if (group.FirstSequence <= Sequence) throw new ArgumentException("A snapshot grows only by groups logged after it.", nameof(groups));
+            Sequence = group.LastSequence;
+            Events += group.Events.Length;
+            foreach (var e in group.Events) Add(e);
+            foreach (var m in group.Metadata) Add(m);
+        }
+    }
 
     public int Positives => _trainingPositives.Count;
 
@@ -59,12 +69,12 @@ public sealed class LogSnapshot
         ItemFeatures = new FeatureTableInstall(version, Sequence, model.ItemFeatures.Names, model.ItemFeatures.Parameters),
     };
 
-    private void Add(RatingEvent e, float positiveThreshold)
+    private void Add(RatingEvent e)
     {
         _items.Add(e.ItemId);
         if (!_rated.TryGetValue(e.UserId, out var rated)) _rated[e.UserId] = rated = [];
         rated.Add(e.ItemId);
-        if (e.Rating < positiveThreshold || e.Weight == 0) return;
+        if (e.Rating < _positiveThreshold || e.Weight == 0) return;
         _trainingPositives.Add(new SnapshotPositive(e.UserId, e.ItemId, e.Weight));
         if (!_positives.TryGetValue(e.UserId, out var positives))
         {

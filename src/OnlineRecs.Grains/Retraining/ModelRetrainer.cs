@@ -10,10 +10,11 @@ namespace OnlineRecs.Grains.Retraining;
 /// One full retrain, start to finish, off the grains' threads:
 /// 1. snapshot: the log up to the last group learned (sequence S);
 /// 2. fit the chosen algorithm on it, on a thread below the silo's priority, while ingest and queries go on;
-/// 3. save the new version as a checkpoint, so that from now on a restart comes back to it;
-/// 4. with the learner held between two groups: install the version everywhere, then learn again every group after
-///    S on top of it (the catch-up), so no event that arrived during the fit is lost and the result is what a
-///    restart from the checkpoint would build.
+/// 3. catch up off the grains: learn the events logged since S on top of the fit, in rounds, each taking what arrived
+///    during the one before, so the snapshot moves on to S';
+/// 4. save the new version as of S' as a checkpoint, so that from now on a restart comes back to it;
+/// 5. with the learner held between two groups: install the version everywhere, then learn again through the grains
+///    the few groups after S', so no event is lost and the result is what a restart from the checkpoint would build.
 /// </summary>
 public sealed partial class ModelRetrainer(
     EventPipeline pipeline,
@@ -24,35 +25,43 @@ public sealed partial class ModelRetrainer(
     IOptions<OnlineLearningOptions> learningOptions,
     ILogger<ModelRetrainer> logger)
 {
+    private readonly RetrainOptions _options = retrainOptions.Value;
 
     public async Task<RetrainRecord> Run(RetrainAlgorithm algorithm, long version, CancellationToken cancellation = default)
     {
-        var settings = retrainOptions.Value.SettingsFor(algorithm, learningOptions.Value);
+        var settings = _options.SettingsFor(algorithm, learningOptions.Value);
         var startedAt = DateTimeOffset.UtcNow;
         board.Begin(algorithm, settings.EpochsOrDefault);
         try
         {
             var through = pipeline.LearnedThrough;
-            var (snapshot, model) = await BackgroundThread.Run(() =>
+            var (snapshot, fittedOn, model) = await BackgroundThread.Run(() =>
             {
                 var snapshot = new LogSnapshot(pipeline.LoggedThrough(through), learningOptions.Value.PositiveThreshold);
+                var fittedOn = (snapshot.Sequence, snapshot.Events, snapshot.Positives);
                 board.Enter(RetrainPhase.Training);
-                return (snapshot, FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation));
-            }, retrainOptions.Value.Nice, "OnlineRecs retrain");
+                var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation);
+                board.Enter(RetrainPhase.CatchingUp);
+                return (snapshot, fittedOn, CatchUp(snapshot, model));
+            }, _options.Nice, "OnlineRecs retrain");
 
             board.Enter(RetrainPhase.Installing);
-            var fitted = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, snapshot.Sequence,
-                snapshot.Positives, 0, model.EpochLosses);
+            var fitted = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, fittedOn.Sequence,
+                fittedOn.Positives, snapshot.Events - fittedOn.Events, model.EpochLosses, 0);
             var checkpoint = snapshot.ToCheckpoint(version, model, fitted);
             checkpoints.Save(checkpoint);
-            var caughtUp = await pipeline.Exclusive(async () =>
+            var relearned = await pipeline.Exclusive(async () =>
             {
                 await installer.Install(checkpoint);
-                board.Enter(RetrainPhase.CatchingUp);
                 return await pipeline.Relearn(snapshot.Sequence);
             });
-            var record = fitted with { Seconds = board.ElapsedSeconds, CaughtUpEvents = caughtUp };
-            LogRetrained(version, record.Algorithm, record.Seconds, snapshot.Positives, caughtUp);
+            var record = fitted with
+            {
+                Seconds = board.ElapsedSeconds,
+                CaughtUpEvents = fitted.CaughtUpEvents + relearned,
+                RelearnedEvents = relearned,
+            };
+            LogRetrained(version, record.Algorithm, record.Seconds, fittedOn.Positives, record.CaughtUpEvents, relearned);
             return record;
         }
         finally
@@ -61,12 +70,27 @@ public sealed partial class ModelRetrainer(
         }
     }
 
+    /// <summary>Learns, in rounds, the groups logged since the snapshot on top of <paramref name="model"/>, growing the snapshot with them.</summary>
+    private RetrainedModel CatchUp(LogSnapshot snapshot, RetrainedModel model)
+    {
+        var catchUp = learningOptions.Value.ToCatchUpSettings();
+        for (var round = 0; round < _options.CatchUpRounds; round++)
+        {
+            var through = pipeline.LearnedThrough;
+            if (through - snapshot.Sequence < _options.CatchUpTail) break;
+            var firstNewer = snapshot.Positives;
+            snapshot.Extend(pipeline.LoggedBetween(snapshot.Sequence, through));
+            model = RetrainCatchUp.Learn(model, snapshot.ToInput(), firstNewer, catchUp);
+        }
+        return model;
+    }
+
     private sealed class Progress(RetrainBoard board) : IProgress<RetrainProgress>
     {
         public void Report(RetrainProgress value) => board.Report(value);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Model version {Version} ({Algorithm}) is live after {Seconds:F2} s: fitted on {Positives} positives, {CaughtUp} newer events re-applied")]
-    private partial void LogRetrained(long version, string algorithm, double seconds, int positives, long caughtUp);
+        Message = "Model version {Version} ({Algorithm}) is live after {Seconds:F2} s: fitted on {Positives} positives, then {CaughtUp} newer events learned on top, the last {Relearned} through the grains")]
+    private partial void LogRetrained(long version, string algorithm, double seconds, int positives, long caughtUp, long relearned);
 }

@@ -1,0 +1,84 @@
+using OnlineRecs.Core.Hybrid;
+using OnlineRecs.Core.Online;
+using OnlineRecs.Core.Randomness;
+using OnlineRecs.Core.Sparse;
+
+namespace OnlineRecs.Core.Retraining;
+
+/// <summary>How the cluster learns one positive event online, which the catch-up repeats.</summary>
+/// <param name="Online">The online loss, learning rate and seed.</param>
+/// <param name="OnlineSteps">Loss steps for a user's first positive; a user with n positives takes this/√n.</param>
+/// <param name="RehearsalSteps">Loss steps per event on the user's earlier positives.</param>
+public sealed record CatchUpSettings(HybridOptions Online, int OnlineSteps, int RehearsalSteps);
+
+/// <summary>
+/// Learns the positives that arrived while a full retrain was fitting on top of its result, with the cluster's own
+/// per-event steps (<see cref="Online.OnlineSteps"/> loss steps, then rehearsals of the user's earlier positives), off the
+/// grains' threads. What is left for the live learner to re-apply when the version is installed is then only what
+/// arrived during this catch-up, so ingest waits for a few groups instead of for every event of the fit.
+/// </summary>
+public static class RetrainCatchUp
+{
+    /// <param name="fitted">The model as of <paramref name="input"/>'s first <paramref name="firstNewer"/> positives.</param>
+    /// <param name="input">Everything up to now; its positives from <paramref name="firstNewer"/> on are the newer ones, in stream order.</param>
+    public static RetrainedModel Learn(RetrainedModel fitted, RetrainInput input, int firstNewer, CatchUpSettings settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstNewer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstNewer, input.Positives.Length);
+        var options = settings.Online;
+        var snapshot = SnapshotInteractions.Of(input);
+        var userSpace = HybridLayout.Vocabulary(fitted.Users, fitted.UserFeatures);
+        var itemSpace = HybridLayout.Vocabulary(fitted.Items, fitted.ItemFeatures);
+        var userRows = userSpace.Build(input.Users, input.UserMetadata, snapshot.Users.HasPositive);
+        var itemRows = itemSpace.Build(input.Items, input.ItemMetadata, snapshot.Items.HasPositive);
+        var model = new HybridModel(options);
+        HybridLayout.Import(model.Users, userSpace, options.Schedule, fitted.Users, fitted.UserFeatures);
+        HybridLayout.Import(model.Items, itemSpace, options.Schedule, fitted.Items, fitted.ItemFeatures);
+
+        var history = new PositiveHistory(input.Positives.AsSpan(0, firstNewer), snapshot);
+        var catalogue = new CsrItemCatalogue(itemRows);
+        var rehearsals = new FastRandom(SplitMix64.Mix(options.Seed ^ (ulong)firstNewer));
+        foreach (var p in input.Positives.AsSpan(firstNewer))
+        {
+            var (user, item) = (snapshot.Users.RowOf(p.UserId), snapshot.Items.RowOf(p.ItemId));
+            var (positives, order) = history.Add(user, item);
+            var row = new FeatureRow(userRows.RowColumns(user), userRows.RowValues(user));
+            model.LearnEvent(row, item, p.Weight, catalogue, positives, Online.OnlineSteps.For(settings.OnlineSteps, positives.Count));
+            if (order.Count < 2) continue;
+            // As a user grain rehearses: earlier positives drawn uniformly, the one just learned left out.
+            for (var step = 0; step < settings.RehearsalSteps; step++)
+                model.LearnEvent(row, order[rehearsals.Next(order.Count - 1)], 1f, catalogue, positives);
+        }
+        return HybridLayout.Export(model, userSpace, itemSpace, input, snapshot, fitted.EpochLosses);
+    }
+
+    /// <summary>Each user's positive item rows, as a set and in arrival order (a repeat keeps its first place).</summary>
+    private sealed class PositiveHistory
+    {
+        private readonly Dictionary<int, (HashSet<int> Set, List<int> Order)> _byUser = [];
+
+        public PositiveHistory(ReadOnlySpan<SnapshotPositive> earlier, SnapshotInteractions snapshot)
+        {
+            foreach (var p in earlier) Add(snapshot.Users.RowOf(p.UserId), snapshot.Items.RowOf(p.ItemId));
+        }
+
+        public (HashSet<int> Set, List<int> Order) Add(int user, int item)
+        {
+            if (!_byUser.TryGetValue(user, out var history)) _byUser[user] = history = ([], []);
+            if (history.Set.Add(item)) history.Order.Add(item);
+            return history;
+        }
+    }
+
+    /// <summary>Every item of the snapshot as a candidate, its features a row of the item matrix.</summary>
+    private sealed class CsrItemCatalogue(CsrMatrix rows) : IItemCatalogue
+    {
+        public int Count => rows.Rows;
+
+        public int FeatureCount => rows.Cols;
+
+        public int Draw(ref FastRandom random) => random.Next(rows.Rows);
+
+        public FeatureRow Row(int item) => new(rows.RowColumns(item), rows.RowValues(item));
+    }
+}
