@@ -1,8 +1,12 @@
 using System.Net;
+using System.Runtime;
 using OnlineRecs.Grains;
 using OnlineRecs.Silo;
 using OnlineRecs.Silo.Api;
 using OnlineRecs.Silo.Telemetry;
+
+// A retrain allocates large arrays while queries are served: no blocking full collection unless memory runs short.
+GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
 
 // appsettings.json sits beside the binary, wherever the silo is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -29,39 +29,47 @@ public static class ClusterBenchCommand
     {
         var (data, json, connection) = (DataOption.Create(), Json(), new ConnectionOptions());
         var rate = new Option<int>("--rate") { Description = "Recommendation queries per second, sent on schedule.", DefaultValueFactory = _ => 200 };
-        var seconds = new Option<int>("--seconds") { Description = "How long the idle phase runs.", DefaultValueFactory = _ => 8 };
+        var seconds = new Option<int>("--seconds") { Description = "How long each idle phase runs.", DefaultValueFactory = _ => 8 };
+        var repeat = new Option<int>("--repeat") { Description = "Idle and retrain phases, side by side, this many times; the ratios' medians are reported.", DefaultValueFactory = _ => 3 };
         var algorithm = new Option<string>("--algorithm") { Description = "als, warp or bpr.", DefaultValueFactory = _ => "warp" };
         algorithm.AcceptOnlyFromAmong("als", "warp", "bpr");
         var command = new Command("retrain",
-            "Ingest at full speed and query at a fixed rate, first idle, then for as long as a full retrain takes; compare.") { data, rate, seconds, algorithm, json };
+            "Ingest at full speed and query at a fixed rate, idle and then for as long as a full retrain takes, a few times; compare.") { data, rate, seconds, repeat, algorithm, json };
         connection.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (DataOption.Read(result.GetValue(data)!) is not { } dataset) return 2;
-            var (perSecond, duration, chosen) = (result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(algorithm)!);
-            if (perSecond <= 0 || duration <= TimeSpan.Zero) return EvalCommand.Fail("--rate and --seconds must be positive.");
+            var (perSecond, duration, repeats, chosen) =
+                (result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(repeat), result.GetValue(algorithm)!);
+            if (perSecond <= 0 || duration <= TimeSpan.Zero || repeats <= 0) return EvalCommand.Fail("--rate, --seconds and --repeat must be positive.");
             var users = dataset.Ratings.Select(r => r.UserId).Distinct().ToArray();
             var ordered = dataset.Ratings.OrderBy(r => r.Timestamp).ToArray();
-            var ratings = ordered.Concat(ordered).ToArray(); // enough for both phases at any speed this machine reaches
             return await connection.Run(result, 64, async cluster =>
             {
                 await QueryPhase(cluster, users, perSecond, TimeSpan.FromSeconds(2), cancellation); // warm-up: connections, JIT
-                var idle = await UnderLoad(cluster, ratings, users, perSecond, () => Task.Delay(duration, cancellation), cancellation);
-                var retraining = await UnderLoad(cluster, ratings[(int)idle.Streamed..], users, perSecond,
-                    () => RetrainFollower.Run(cluster, chosen, null, cancellation), cancellation);
-                var rows = new[]
+                var rows = new List<(string, List<double>, double)>();
+                var (ingestRatios, p99Ratios) = (new List<double>(), new List<double>());
+                for (var n = 1; n <= repeats; n++)
                 {
-                    ($"idle ({idle.Seconds:F1} s)", idle.Latencies, idle.EventsPerSecond),
-                    ($"during a {chosen} retrain ({retraining.Seconds:F1} s)", retraining.Latencies, retraining.EventsPerSecond),
-                };
-                Report($"ingest at full speed and {perSecond} queries/s, idle and during a retrain", rows, result.GetValue(json));
-                AnsiConsole.MarkupLine($"during the retrain: ingest at {retraining.EventsPerSecond / idle.EventsPerSecond:P0} of idle, " +
-                    $"query p99 {Percentile(retraining.Latencies, 0.99) / Percentile(idle.Latencies, 0.99):F2}× idle");
+                    var idle = await UnderLoad(cluster, ordered, users, perSecond, () => Task.Delay(duration, cancellation), cancellation);
+                    var retraining = await UnderLoad(cluster, ordered, users, perSecond,
+                        () => RetrainFollower.Run(cluster, chosen, null, cancellation), cancellation);
+                    rows.Add(($"{n}: idle ({idle.Seconds:F1} s)", idle.Latencies, idle.EventsPerSecond));
+                    rows.Add(($"{n}: during a {chosen} retrain ({retraining.Seconds:F1} s)", retraining.Latencies, retraining.EventsPerSecond));
+                    ingestRatios.Add(retraining.EventsPerSecond / idle.EventsPerSecond);
+                    p99Ratios.Add(Percentile([.. retraining.Latencies.Order()], 0.99) / Percentile([.. idle.Latencies.Order()], 0.99));
+                }
+                var (ingest, p99) = (Median(ingestRatios), Median(p99Ratios));
+                Report($"ingest at full speed and {perSecond} queries/s, idle and during a {chosen} retrain", [.. rows], result.GetValue(json),
+                    new() { ["median_ingest_during_retrain_vs_idle"] = ingest, ["median_query_p99_during_retrain_vs_idle"] = p99 });
+                AnsiConsole.MarkupLine($"median of {repeats}: during a retrain, ingest at {ingest:P0} of idle, query p99 {p99:F2}× idle");
                 return 0;
             }, cancellation);
         });
         return command;
     }
+
+    private static double Median(List<double> values) => Percentile([.. values.Order()], 0.5);
 
     /// <summary>Streams <paramref name="ratings"/> as fast as acknowledged and queries at <paramref name="rate"/> until <paramref name="until"/> ends.</summary>
     private static async Task<LoadOutcome> UnderLoad(IClusterConnection cluster, Rating[] ratings, int[] users, int rate, Func<Task> until,
@@ -69,11 +77,7 @@ public static class ClusterBenchCommand
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var replay = new StreamReplay(cluster, 1_000, 4, rate: null);
-        var streaming = Task.Run(async () =>
-        {
-            try { await replay.Run(ratings, stop.Token); }
-            catch (OperationCanceledException) { }
-        });
+        var streaming = Endlessly(replay, ratings, stop.Token);
         var queries = QueryPhase(cluster, users, rate, TimeSpan.FromHours(1), stop.Token);
         var clock = Stopwatch.StartNew();
         await until();
@@ -83,6 +87,16 @@ public static class ClusterBenchCommand
         var latencies = await queries;
         return new LoadOutcome(latencies, streamed, seconds);
     }
+
+    /// <summary>Streams <paramref name="ratings"/> over and over until stopped: a phase must never run out of events to send.</summary>
+    private static Task Endlessly(StreamReplay replay, Rating[] ratings, CancellationToken stop) => Task.Run(async () =>
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested) await replay.Run(ratings, stop);
+        }
+        catch (OperationCanceledException) { }
+    });
 
     private sealed record LoadOutcome(List<double> Latencies, long Streamed, double Seconds)
     {
@@ -188,7 +202,7 @@ public static class ClusterBenchCommand
     }
 
     /// <summary>
-    /// Runs <paramref name="measure"/> while the data set streams (once, in time order) at <paramref name="rate"/> events/s;
+    /// Runs <paramref name="measure"/> while the data set streams, in time order and over and over, at <paramref name="rate"/> events/s;
     /// returns the rate reached.
     /// </summary>
     private static async Task<(List<double> Latencies, double EventsPerSecond)> WhileIngesting(IClusterConnection cluster, RatingDataset data,
@@ -196,12 +210,7 @@ public static class ClusterBenchCommand
     {
         using var stop = new CancellationTokenSource();
         var replay = new StreamReplay(cluster, Math.Max(1, rate / 20), 4, rate);
-        var ratings = data.Ratings.OrderBy(r => r.Timestamp).ToArray();
-        var background = Task.Run(async () =>
-        {
-            try { await replay.Run(ratings, stop.Token); }
-            catch (OperationCanceledException) { }
-        });
+        var background = Endlessly(replay, data.Ratings.OrderBy(r => r.Timestamp).ToArray(), stop.Token);
         var started = Stopwatch.StartNew();
         var latencies = await measure();
         var reached = replay.Acknowledged / started.Elapsed.TotalSeconds;
@@ -217,10 +226,11 @@ public static class ClusterBenchCommand
         lock (latencies) latencies.Add(clock.Elapsed.TotalMilliseconds);
     }
 
-    private static void Report(string title, (string Phase, List<double> Latencies, double Ingested)[] rows, string? jsonPath)
+    private static void Report(string title, (string Phase, List<double> Latencies, double Ingested)[] rows, string? jsonPath,
+        Dictionary<string, object?>? summary = null)
     {
         var table = new Table().Title(title).AddColumns("phase", "samples", "p50 ms", "p99 ms", "max ms", "ingested events/s");
-        var json = new Dictionary<string, object?> { ["benchmark"] = title };
+        var json = new Dictionary<string, object?>(summary ?? []) { ["benchmark"] = title };
         foreach (var (phase, latencies, ingested) in rows)
         {
             latencies.Sort();

@@ -2,6 +2,7 @@ using OnlineRecs.Abstractions.Events;
 using OnlineRecs.Abstractions.Learning;
 using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
+using Orleans.Concurrency;
 
 namespace OnlineRecs.Abstractions.Grains;
 
@@ -35,7 +36,12 @@ public interface IModelIndexGrain : IGrainWithIntegerKey
 
     Task<ModelSummary> Summary();
 
-    /// <summary>Replaces everything the index holds with a new model version, in one turn.</summary>
+    /// <summary>
+    /// Replaces everything the index holds with a new model version. It interleaves with queries, which answer from
+    /// the old version until the new one is built and swapped in at once; the learner is held meanwhile, so nothing
+    /// else writes to the index.
+    /// </summary>
+    [AlwaysInterleave]
     Task Install(IndexInstall install);
 
     /// <summary>Every user and item id the index knows.</summary>

@@ -11,9 +11,9 @@ namespace OnlineRecs.Core.Retraining;
 internal static class HybridLayout
 {
     public static RetrainedModel Export(HybridModel model, FeatureSpace userSpace, FeatureSpace itemSpace, RetrainInput input,
-        SnapshotInteractions interactions, double[] epochLosses) => new(
-        Identities(model.Users, userSpace, input.Users, interactions.Users),
-        Identities(model.Items, itemSpace, input.Items, interactions.Items),
+        SnapshotSide users, SnapshotSide items, double[] epochLosses) => new(
+        Identities(model.Users, userSpace, input.Users, users),
+        Identities(model.Items, itemSpace, input.Items, items),
         MetadataTable(model.Users, userSpace),
         MetadataTable(model.Items, itemSpace),
         epochLosses);

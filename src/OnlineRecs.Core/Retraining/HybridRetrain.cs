@@ -34,6 +34,6 @@ public static class HybridRetrain
             progress?.Report(new RetrainProgress(e.Epoch, e.Epochs, e.Loss));
         }), cancellation);
 
-        return HybridLayout.Export(model, userSpace, itemSpace, input, snapshot, [.. losses]);
+        return HybridLayout.Export(model, userSpace, itemSpace, input, snapshot.Users, snapshot.Items, [.. losses]);
     }
 }

@@ -26,21 +26,22 @@ public static class RetrainCatchUp
         ArgumentOutOfRangeException.ThrowIfNegative(firstNewer);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(firstNewer, input.Positives.Length);
         var options = settings.Online;
-        var snapshot = SnapshotInteractions.Of(input);
+        var (users, items) = (SnapshotSide.Users(input), SnapshotSide.Items(input));
         var userSpace = HybridLayout.Vocabulary(fitted.Users, fitted.UserFeatures);
         var itemSpace = HybridLayout.Vocabulary(fitted.Items, fitted.ItemFeatures);
-        var userRows = userSpace.Build(input.Users, input.UserMetadata, snapshot.Users.HasPositive);
-        var itemRows = itemSpace.Build(input.Items, input.ItemMetadata, snapshot.Items.HasPositive);
+        var userRows = userSpace.Build(input.Users, input.UserMetadata, users.HasPositive);
+        var itemRows = itemSpace.Build(input.Items, input.ItemMetadata, items.HasPositive);
         var model = new HybridModel(options);
         HybridLayout.Import(model.Users, userSpace, options.Schedule, fitted.Users, fitted.UserFeatures);
         HybridLayout.Import(model.Items, itemSpace, options.Schedule, fitted.Items, fitted.ItemFeatures);
 
-        var history = new PositiveHistory(input.Positives.AsSpan(0, firstNewer), snapshot);
+        var newer = input.Positives.AsSpan(firstNewer);
+        var history = new PositiveHistory(input.Positives.AsSpan(0, firstNewer), newer, users, items);
         var catalogue = new CsrItemCatalogue(itemRows);
         var rehearsals = new FastRandom(SplitMix64.Mix(options.Seed ^ (ulong)firstNewer));
-        foreach (var p in input.Positives.AsSpan(firstNewer))
+        foreach (var p in newer)
         {
-            var (user, item) = (snapshot.Users.RowOf(p.UserId), snapshot.Items.RowOf(p.ItemId));
+            var (user, item) = (users.RowOf(p.UserId), items.RowOf(p.ItemId));
             var (positives, order) = history.Add(user, item);
             var row = new FeatureRow(userRows.RowColumns(user), userRows.RowValues(user));
             model.LearnEvent(row, item, p.Weight, catalogue, positives, Online.OnlineSteps.For(settings.OnlineSteps, positives.Count));
@@ -49,17 +50,23 @@ public static class RetrainCatchUp
             for (var step = 0; step < settings.RehearsalSteps; step++)
                 model.LearnEvent(row, order[rehearsals.Next(order.Count - 1)], 1f, catalogue, positives);
         }
-        return HybridLayout.Export(model, userSpace, itemSpace, input, snapshot, fitted.EpochLosses);
+        return HybridLayout.Export(model, userSpace, itemSpace, input, users, items, fitted.EpochLosses);
     }
 
-    /// <summary>Each user's positive item rows, as a set and in arrival order (a repeat keeps its first place).</summary>
+    /// <summary>
+    /// The positive item rows of each user who has newer positives, as a set and in arrival order (a repeat keeps its
+    /// first place); only those users', so that a round costs little more than its newer events.
+    /// </summary>
     private sealed class PositiveHistory
     {
         private readonly Dictionary<int, (HashSet<int> Set, List<int> Order)> _byUser = [];
 
-        public PositiveHistory(ReadOnlySpan<SnapshotPositive> earlier, SnapshotInteractions snapshot)
+        public PositiveHistory(ReadOnlySpan<SnapshotPositive> earlier, ReadOnlySpan<SnapshotPositive> newer, SnapshotSide users, SnapshotSide items)
         {
-            foreach (var p in earlier) Add(snapshot.Users.RowOf(p.UserId), snapshot.Items.RowOf(p.ItemId));
+            var learning = new HashSet<int>();
+            foreach (var p in newer) learning.Add(p.UserId);
+            foreach (var p in earlier)
+                if (learning.Contains(p.UserId)) Add(users.RowOf(p.UserId), items.RowOf(p.ItemId));
         }
 
         public (HashSet<int> Set, List<int> Order) Add(int user, int item)

@@ -7,8 +7,7 @@ internal sealed record SnapshotInteractions(SnapshotSide Users, SnapshotSide Ite
 {
     public static SnapshotInteractions Of(RetrainInput input)
     {
-        var users = new SnapshotSide(input.Users, input.Positives.Select(p => p.UserId));
-        var items = new SnapshotSide(input.Items, input.Positives.Select(p => p.ItemId));
+        var (users, items) = (SnapshotSide.Users(input), SnapshotSide.Items(input));
         var matrix = CsrMatrix.FromTriplets(users.Count, items.Count,
             input.Positives.Select(p => (users.RowOf(p.UserId), items.RowOf(p.ItemId), p.Weight)));
         return new SnapshotInteractions(users, items, matrix);

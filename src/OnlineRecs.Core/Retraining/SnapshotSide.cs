@@ -13,6 +13,10 @@ internal sealed class SnapshotSide
         foreach (var id in positiveIds) _positives[RowOf(id)]++;
     }
 
+    public static SnapshotSide Users(RetrainInput input) => new(input.Users, input.Positives.Select(p => p.UserId));
+
+    public static SnapshotSide Items(RetrainInput input) => new(input.Items, input.Positives.Select(p => p.ItemId));
+
     public int Count => _positives.Length;
 
     public int RowOf(int id) => _rows.TryGetValue(id, out var row)

@@ -46,7 +46,19 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
         return Task.CompletedTask;
     }
 
-    public Task Install(IndexInstall install)
+    public async Task Install(IndexInstall install)
+    {
+        // Built off the grain's turn, so queries go on answering from the old version meanwhile; the swap is one step.
+        var (items, users) = await Task.Run(() => Build(install));
+        (_items, _users) = (items, users);
+        ModelVersion = install.Version;
+        _lastSequence = install.Sequence;
+        _eventsApplied = install.EventsApplied;
+        _lastUpdate = DateTimeOffset.UtcNow;
+        metrics.ModelSize(_users.Count, _items.Count);
+    }
+
+    private (IndexedItems, IndexedUsers) Build(IndexInstall install)
     {
         var items = new IndexedItems(options.Value.Factors, options.Value.Seed);
         var users = new IndexedUsers(options.Value.Factors);
@@ -60,13 +72,7 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
         foreach (var item in install.Items) items.SetIdentity(item);
         foreach (var user in install.Users) users.SetIdentity(user);
         items.Refresh();
-        (_items, _users) = (items, users);
-        ModelVersion = install.Version;
-        _lastSequence = install.Sequence;
-        _eventsApplied = install.EventsApplied;
-        _lastUpdate = DateTimeOffset.UtcNow;
-        metrics.ModelSize(_users.Count, _items.Count);
-        return Task.CompletedTask;
+        return (items, users);
     }
 
     public Task<KnownEntities> Known() => Task.FromResult(new KnownEntities([.. _users.Ids], [.. _items.Ids]));

@@ -41,15 +41,17 @@ public sealed class EventLog : IDisposable
     public long NextSequence { get; private set; }
 
     /// <summary>
-    /// The logged groups from the file as it stands, oldest first, read on a stream of their own while appends go on.
-    /// Only groups whose append has returned are sure to be complete; a group still being written ends the read.
+    /// The logged groups from byte <paramref name="offset"/> (0, or where an earlier read's frame ended) to the end of
+    /// the file as it stands, oldest first, read on a stream of their own while appends go on. Only groups whose append
+    /// has returned are sure to be complete; a group still being written ends the read.
     /// </summary>
-    public IEnumerable<LogGroup> ReadAll()
+    public IReadOnlyList<LoggedFrame> ReadFrom(long offset)
     {
         using var reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
-        var groups = new List<LogGroup>();
-        ReadFrames(reader, groups.Add);
-        return groups;
+        reader.Position = offset;
+        var frames = new List<LoggedFrame>();
+        ReadFrames(reader, group => frames.Add(new LoggedFrame(group, reader.Position)));
+        return frames;
     }
 
     /// <summary>Numbers the records from <see cref="NextSequence"/>, writes them as one frame and fsyncs.</summary>

@@ -46,12 +46,12 @@ public sealed partial class EventPipeline(
     /// <summary>The last log sequence the model has learned: always the end of a group.</summary>
     public long LearnedThrough => Interlocked.Read(ref _learnedThrough);
 
-    /// <summary>The logged groups up to <paramref name="sequence"/>, a group boundary: a retrain's snapshot.</summary>
-    public IEnumerable<LogGroup> LoggedThrough(long sequence) => Log.ReadAll().TakeWhile(g => g.LastSequence <= sequence);
-
-    /// <summary>The logged groups after <paramref name="after"/> up to <paramref name="through"/>, both group boundaries.</summary>
-    public IEnumerable<LogGroup> LoggedBetween(long after, long through) =>
-        LoggedThrough(through).SkipWhile(g => g.FirstSequence <= after);
+    /// <summary>
+    /// The logged groups from byte <paramref name="offset"/> (0, or where an earlier read's frame ended) up to
+    /// <paramref name="sequence"/>, a group boundary: a retrain's snapshot, or what has been logged since it.
+    /// </summary>
+    public IEnumerable<LoggedFrame> LoggedThrough(long sequence, long offset = 0) =>
+        Log.ReadFrom(offset).TakeWhile(f => f.Group.LastSequence <= sequence);
 
     /// <summary>Runs <paramref name="work"/> between two groups, with learning held until it is done.</summary>
     public async Task<T> Exclusive<T>(Func<Task<T>> work)
@@ -68,14 +68,13 @@ public sealed partial class EventPipeline(
     }
 
     /// <summary>
-    /// Learns again every group after <paramref name="sequence"/> that was learned before, as a new model version
-    /// needs; call it inside <see cref="Exclusive{T}"/>. Returns the events re-applied.
+    /// Learns again every group from log byte <paramref name="offset"/> (where a snapshot ended) that was learned
+    /// before, as a new model version needs; call it inside <see cref="Exclusive{T}"/>. Returns the events re-applied.
     /// </summary>
-    public async Task<long> Relearn(long sequence)
+    public async Task<long> Relearn(long offset)
     {
-        var through = LearnedThrough;
         var events = 0L;
-        foreach (var group in LoggedBetween(sequence, through))
+        foreach (var (group, _) in LoggedThrough(LearnedThrough, offset))
         {
             await learning.Apply(group);
             events += group.Events.Length;

@@ -13,3 +13,6 @@ public sealed record LogGroup(long FirstSequence, RatingEvent[] Events, EntityMe
 
     public long LastSequence => FirstSequence + Count - 1;
 }
+
+/// <summary>A group as read back from the log, with the byte offset where its frame ends and the next one starts.</summary>
+public sealed record LoggedFrame(LogGroup Group, long End);

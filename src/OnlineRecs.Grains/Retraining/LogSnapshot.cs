@@ -22,24 +22,27 @@ public sealed class LogSnapshot
 
     private readonly float _positiveThreshold;
 
-    public LogSnapshot(IEnumerable<LogGroup> groups, float positiveThreshold)
+    public LogSnapshot(IEnumerable<LoggedFrame> frames, float positiveThreshold)
     {
         _positiveThreshold = positiveThreshold;
-        Extend(groups);
+        Extend(frames);
     }
 
     /// <summary>The last log sequence the snapshot holds.</summary>
     public long Sequence { get; private set; }
 
+    /// <summary>The log byte offset where the snapshot's last group ends: newer groups are read from here.</summary>
+    public long LogOffset { get; private set; }
+
     public long Events { get; private set; }
 
     /// <summary>Takes in the groups logged after <see cref="Sequence"/>; the new positives follow the old in <see cref="ToInput"/>.</summary>
-    public void Extend(IEnumerable<LogGroup> groups)
+    public void Extend(IEnumerable<LoggedFrame> frames)
     {
-        foreach (var group in groups)
+        foreach (var (group, end) in frames)
         {
-            if (group.FirstSequence <= Sequence) throw new ArgumentException("A snapshot grows only by groups logged after it.", nameof(groups));
-            Sequence = group.LastSequence;
+            if (group.FirstSequence <= Sequence) throw new ArgumentException("A snapshot grows only by groups logged after it.", nameof(frames));
+            (Sequence, LogOffset) = (group.LastSequence, end);
             Events += group.Events.Length;
             foreach (var e in group.Events) Add(e);
             foreach (var m in group.Metadata) Add(m);

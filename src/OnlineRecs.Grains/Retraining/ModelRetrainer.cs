@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Retraining;
@@ -12,7 +13,7 @@ namespace OnlineRecs.Grains.Retraining;
 /// 2. fit the chosen algorithm on it, on a thread below the silo's priority, while ingest and queries go on;
 /// 3. catch up off the grains: learn the events logged since S on top of the fit, in rounds, each taking what arrived
 ///    during the one before, so the snapshot moves on to S';
-/// 4. save the new version as of S' as a checkpoint, so that from now on a restart comes back to it;
+/// 4. save the new version as of S' as a checkpoint (still on that thread), so that from now on a restart comes back to it;
 /// 5. with the learner held between two groups: install the version everywhere, then learn again through the grains
 ///    the few groups after S', so no event is lost and the result is what a restart from the checkpoint would build.
 /// </summary>
@@ -35,33 +36,34 @@ public sealed partial class ModelRetrainer(
         try
         {
             var through = pipeline.LearnedThrough;
-            var (snapshot, fittedOn, model) = await BackgroundThread.Run(() =>
+            var (snapshot, checkpoint) = await BackgroundThread.Run(() =>
             {
                 var snapshot = new LogSnapshot(pipeline.LoggedThrough(through), learningOptions.Value.PositiveThreshold);
-                var fittedOn = (snapshot.Sequence, snapshot.Events, snapshot.Positives);
+                var (fittedThrough, fittedEvents, fittedPositives) = (snapshot.Sequence, snapshot.Events, snapshot.Positives);
                 board.Enter(RetrainPhase.Training);
                 var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation);
                 board.Enter(RetrainPhase.CatchingUp);
-                return (snapshot, fittedOn, CatchUp(snapshot, model));
+                model = CatchUp(snapshot, model);
+                var record = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, fittedThrough,
+                    fittedPositives, snapshot.Events - fittedEvents, model.EpochLosses, 0);
+                var checkpoint = snapshot.ToCheckpoint(version, model, record);
+                checkpoints.Save(checkpoint);
+                return (snapshot, checkpoint);
             }, _options.Nice, "OnlineRecs retrain");
 
             board.Enter(RetrainPhase.Installing);
-            var fitted = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, fittedOn.Sequence,
-                fittedOn.Positives, snapshot.Events - fittedOn.Events, model.EpochLosses, 0);
-            var checkpoint = snapshot.ToCheckpoint(version, model, fitted);
-            checkpoints.Save(checkpoint);
             var relearned = await pipeline.Exclusive(async () =>
             {
                 await installer.Install(checkpoint);
-                return await pipeline.Relearn(snapshot.Sequence);
+                return await pipeline.Relearn(snapshot.LogOffset);
             });
-            var record = fitted with
+            var record = checkpoint.Record with
             {
                 Seconds = board.ElapsedSeconds,
-                CaughtUpEvents = fitted.CaughtUpEvents + relearned,
+                CaughtUpEvents = checkpoint.Record.CaughtUpEvents + relearned,
                 RelearnedEvents = relearned,
             };
-            LogRetrained(version, record.Algorithm, record.Seconds, fittedOn.Positives, record.CaughtUpEvents, relearned);
+            LogRetrained(version, record.Algorithm, record.Seconds, record.SnapshotPositives, record.CaughtUpEvents, relearned);
             return record;
         }
         finally
@@ -70,17 +72,25 @@ public sealed partial class ModelRetrainer(
         }
     }
 
-    /// <summary>Learns, in rounds, the groups logged since the snapshot on top of <paramref name="model"/>, growing the snapshot with them.</summary>
+    /// <summary>
+    /// Learns, in rounds, the groups logged since the snapshot on top of <paramref name="model"/>, growing the snapshot
+    /// with them, until few enough are left for the grains (or the rounds run out, when ingest outpaces them).
+    /// </summary>
     private RetrainedModel CatchUp(LogSnapshot snapshot, RetrainedModel model)
     {
         var catchUp = learningOptions.Value.ToCatchUpSettings();
-        for (var round = 0; round < _options.CatchUpRounds; round++)
+        if (_options.RecentPositives > 0)
+            model = RetrainCatchUp.Learn(model, snapshot.ToInput(), Math.Max(0, snapshot.Positives - _options.RecentPositives), catchUp);
+        for (var round = 1; round <= _options.CatchUpRounds; round++)
         {
             var through = pipeline.LearnedThrough;
-            if (through - snapshot.Sequence < _options.CatchUpTail) break;
+            var newer = through - snapshot.Sequence;
+            if (newer < _options.CatchUpTail) break;
+            var started = Stopwatch.GetTimestamp();
             var firstNewer = snapshot.Positives;
-            snapshot.Extend(pipeline.LoggedBetween(snapshot.Sequence, through));
+            snapshot.Extend(pipeline.LoggedThrough(through, snapshot.LogOffset));
             model = RetrainCatchUp.Learn(model, snapshot.ToInput(), firstNewer, catchUp);
+            LogCatchUpRound(round, newer, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         return model;
     }
@@ -89,6 +99,9 @@ public sealed partial class ModelRetrainer(
     {
         public void Report(RetrainProgress value) => board.Report(value);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Retrain catch-up round {Round}: {Records} newer records learned in {Seconds:F2} s")]
+    private partial void LogCatchUpRound(int round, long records, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Model version {Version} ({Algorithm}) is live after {Seconds:F2} s: fitted on {Positives} positives, then {CaughtUp} newer events learned on top, the last {Relearned} through the grains")]

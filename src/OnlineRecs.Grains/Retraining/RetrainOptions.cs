@@ -29,11 +29,17 @@ public sealed class RetrainOptions
     public int Nice { get; set; } = 10;
 
     /// <summary>
-    /// Rounds of learning the events that arrived during the fit off the grains' threads, each round taking what arrived
-    /// during the one before, until fewer than <see cref="CatchUpTail"/> are left; what remains is re-applied through the
-    /// grains with ingest held. 0: all of it through the grains.
+    /// Rounds, at most, of learning the events that arrived during the fit off the grains' threads, each round taking
+    /// what arrived during the one before, until fewer than <see cref="CatchUpTail"/> are left; what remains is re-applied
+    /// through the grains with ingest held. 0: all of it through the grains.
     /// </summary>
-    public int CatchUpRounds { get; set; } = 3;
+    public int CatchUpRounds { get; set; } = 8;
+
+    /// <summary>
+    /// After the fit, the snapshot's last this-many positives are learned again on top of it with the online steps: a
+    /// fit weighs all history alike, while the next event a user sends is most like their latest ones. 0: off.
+    /// </summary>
+    public int RecentPositives { get; set; }
 
     /// <summary>Events few enough to re-apply through the grains with ingest held.</summary>
     public long CatchUpTail { get; set; } = 1024;
@@ -67,7 +73,8 @@ public sealed class RetrainOptions
         if (EveryEvents < 0 || EveryMinutes < 0 || !double.IsFinite(EveryMinutes))
             throw new InvalidOperationException($"{Section}: EveryEvents and EveryMinutes must be 0 (off) or positive.");
         if (Nice is < 0 or > 19) throw new InvalidOperationException($"{Section}:Nice must lie in 0–19.");
-        if (CatchUpRounds < 0 || CatchUpTail < 0) throw new InvalidOperationException($"{Section}: CatchUpRounds and CatchUpTail cannot be negative.");
+        if (CatchUpRounds < 0 || CatchUpTail < 0 || RecentPositives < 0)
+            throw new InvalidOperationException($"{Section}: CatchUpRounds, CatchUpTail and RecentPositives cannot be negative.");
         if (Epochs < 0 || Threads <= 0) throw new InvalidOperationException($"{Section}: Epochs cannot be negative and Threads must be positive.");
         if (!(LearningRate > 0) || !(AlsAlpha >= 0) || !(AlsRegularization >= 0) || !(RidgeRegularization > 0))
             throw new InvalidOperationException($"{Section}: rates and penalties must be positive numbers.");

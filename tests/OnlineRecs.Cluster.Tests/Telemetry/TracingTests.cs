@@ -10,8 +10,9 @@ namespace OnlineRecs.Cluster.Tests.Telemetry;
 
 /// <summary>
 /// One event's trace runs from its ingest span through the learning of its group to every grain that learned it, and
-/// one query's from the user grain to the index.
+/// one query's from the user grain to the index. Activity listeners hear the whole process, so this runs alone.
 /// </summary>
+[Collection(nameof(TracingTests))]
 public sealed class TracingTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "onlinerecs-tracing", Guid.NewGuid().ToString("N"));
@@ -65,3 +66,6 @@ public sealed class TracingTests : IDisposable
             Assert.True(trace.Any(name => name.Contains(call, StringComparison.Ordinal)), $"no {call} span in the trace: {string.Join(", ", trace)}");
     }
 }
+
+[CollectionDefinition(nameof(TracingTests), DisableParallelization = true)]
+public sealed class TracingCollection;
