@@ -17,8 +17,12 @@ public sealed class OnlineLearningOptions
     /// <summary>WARP: negatives tried per step before giving up.</summary>
     public int MaxSampled { get; set; } = 10;
 
-    /// <summary>Loss steps for a user's first positive; a user with n positives takes this/√n.</summary>
-    public int OnlineSteps { get; set; } = Core.Online.OnlineSteps.Default;
+    /// <summary>
+    /// Loss steps for a user's first positive; a user with n positives takes this/√n. The cluster's default is twice the
+    /// in-process one: on ml-latest-small's live prequential replay 80 reaches HR@10 0.0966 where 40 reaches 0.0916,
+    /// while learning from the stream alone (protocol split) gives a little back (NDCG@10 0.166 against 0.174).
+    /// </summary>
+    public int OnlineSteps { get; set; } = 2 * Core.Online.OnlineSteps.Default;
 
     /// <summary>Ratings at or above this are positives that the model learns from; all ratings mark the item seen.</summary>
     public float PositiveThreshold { get; set; } = 4f;

@@ -42,12 +42,15 @@ public sealed partial class ModelRetrainer(
                 var (fittedThrough, fittedEvents, fittedPositives) = (snapshot.Sequence, snapshot.Events, snapshot.Positives);
                 board.Enter(RetrainPhase.Training);
                 var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation);
+                var fitted = board.ElapsedSeconds;
                 board.Enter(RetrainPhase.CatchingUp);
                 model = CatchUp(snapshot, model);
+                var caughtUp = board.ElapsedSeconds;
                 var record = new RetrainRecord(version, algorithm.Name(), startedAt, board.ElapsedSeconds, fittedThrough,
                     fittedPositives, snapshot.Events - fittedEvents, model.EpochLosses, 0);
                 var checkpoint = snapshot.ToCheckpoint(version, model, record);
                 checkpoints.Save(checkpoint);
+                LogPhases(version, fitted, caughtUp - fitted, board.ElapsedSeconds - caughtUp);
                 return (snapshot, checkpoint);
             }, _options.Nice, "OnlineRecs retrain");
 
@@ -79,8 +82,6 @@ public sealed partial class ModelRetrainer(
     private RetrainedModel CatchUp(LogSnapshot snapshot, RetrainedModel model)
     {
         var catchUp = learningOptions.Value.ToCatchUpSettings();
-        if (_options.RecentPositives > 0)
-            model = RetrainCatchUp.Learn(model, snapshot.ToInput(), Math.Max(0, snapshot.Positives - _options.RecentPositives), catchUp);
         for (var round = 1; round <= _options.CatchUpRounds; round++)
         {
             var through = pipeline.LearnedThrough;
@@ -99,6 +100,10 @@ public sealed partial class ModelRetrainer(
     {
         public void Report(RetrainProgress value) => board.Report(value);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Model version {Version}: snapshot and fit took {Fit:F2} s, the catch-up off the grains {CatchUp:F2} s, the checkpoint {Checkpoint:F2} s")]
+    private partial void LogPhases(long version, double fit, double catchUp, double checkpoint);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Retrain catch-up round {Round}: {Records} newer records learned in {Seconds:F2} s")]
     private partial void LogCatchUpRound(int round, long records, double seconds);

@@ -35,12 +35,6 @@ public sealed class RetrainOptions
     /// </summary>
     public int CatchUpRounds { get; set; } = 8;
 
-    /// <summary>
-    /// After the fit, the snapshot's last this-many positives are learned again on top of it with the online steps: a
-    /// fit weighs all history alike, while the next event a user sends is most like their latest ones. 0: off.
-    /// </summary>
-    public int RecentPositives { get; set; }
-
     /// <summary>Events few enough to re-apply through the grains with ingest held.</summary>
     public long CatchUpTail { get; set; } = 1024;
 
@@ -73,8 +67,7 @@ public sealed class RetrainOptions
         if (EveryEvents < 0 || EveryMinutes < 0 || !double.IsFinite(EveryMinutes))
             throw new InvalidOperationException($"{Section}: EveryEvents and EveryMinutes must be 0 (off) or positive.");
         if (Nice is < 0 or > 19) throw new InvalidOperationException($"{Section}:Nice must lie in 0–19.");
-        if (CatchUpRounds < 0 || CatchUpTail < 0 || RecentPositives < 0)
-            throw new InvalidOperationException($"{Section}: CatchUpRounds, CatchUpTail and RecentPositives cannot be negative.");
+        if (CatchUpRounds < 0 || CatchUpTail < 0) throw new InvalidOperationException($"{Section}: CatchUpRounds and CatchUpTail cannot be negative.");
         if (Epochs < 0 || Threads <= 0) throw new InvalidOperationException($"{Section}: Epochs cannot be negative and Threads must be positive.");
         if (!(LearningRate > 0) || !(AlsAlpha >= 0) || !(AlsRegularization >= 0) || !(RidgeRegularization > 0))
             throw new InvalidOperationException($"{Section}: rates and penalties must be positive numbers.");
