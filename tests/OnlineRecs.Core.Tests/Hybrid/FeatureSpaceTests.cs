@@ -11,7 +11,7 @@ public class FeatureSpaceTests
     };
 
     [Fact]
-    public void IdentityWeighsOneAndEachKindOfMetadataAnEqualShare()
+    public void IdentityWeighsOneAndEachMetadataValueOneOverKindsTimesTheRootOfItsKindsValues()
     {
         var space = new FeatureSpace();
         var rows = space.Build([7, 9], Metadata, _ => true);
@@ -19,8 +19,8 @@ public class FeatureSpaceTests
             .ToDictionary(p => space.Features[p.First], p => p.Second);
 
         Assert.Equal(1f, weights[FeatureSpace.IdentityFeature(7)]);
-        Assert.Equal(0.25f, weights["genre=Comedy"]);
-        Assert.Equal(0.25f, weights["genre=Drama"]);
+        Assert.Equal(1f / (2 * MathF.Sqrt(2)), weights["genre=Comedy"], 1e-6f);
+        Assert.Equal(1f / (2 * MathF.Sqrt(2)), weights["genre=Drama"], 1e-6f);
         Assert.Equal(0.5f, weights["year=1995-1999"]);
     }
 
