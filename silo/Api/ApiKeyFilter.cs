@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OnlineRecs.Grains.Telemetry;
 
 namespace OnlineRecs.Silo.Api;
 
 /// <summary>Guards write endpoints: when an API key is configured, the <c>X-Api-Key</c> header must carry it.</summary>
-public sealed class ApiKeyFilter(IOptions<SiloHostOptions> options, OnlineRecs.Grains.Telemetry.RecommenderMetrics metrics) : IEndpointFilter
+public sealed class ApiKeyFilter(IOptions<SiloHostOptions> options, RecommenderMetrics metrics) : IEndpointFilter
 {
     public const string Header = "X-Api-Key";
 

@@ -107,7 +107,7 @@ public sealed partial class EventPipeline(
     public async Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata, CancellationToken cancellation = default)
     {
         InputValidation.Check(metadata, _options);
-        return await Enqueue(new IngestRequest([], metadata, System.Diagnostics.Activity.Current?.Context), cancellation);
+        return await Enqueue(new IngestRequest([], metadata, Activity.Current?.Context), cancellation);
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>

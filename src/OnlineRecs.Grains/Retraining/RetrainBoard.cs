@@ -50,9 +50,9 @@ public sealed class RetrainBoard
         lock (_lock) return _algorithm is { } a ? (a.Name(), _epoch, _losses.Count == 0 ? null : _losses[^1]) : null;
     }
 
-    public double[] EpochLosses
+    public bool Running
     {
-        get { lock (_lock) return [.. _losses]; }
+        get { lock (_lock) return _phase != RetrainPhase.Idle; }
     }
 
     public double ElapsedSeconds
@@ -66,7 +66,7 @@ public sealed class RetrainBoard
         {
             if (_phase == RetrainPhase.Idle) return new RetrainStatus(_phase, null, 0, 0, null, 0, modelVersion, history, lastError);
             return new RetrainStatus(_phase, _algorithm?.Name(), _epoch, _epochs, _losses.Count == 0 ? null : _losses[^1],
-                _phase == RetrainPhase.Idle ? 0 : Stopwatch.GetElapsedTime(_started).TotalSeconds, modelVersion, history, lastError);
+                Stopwatch.GetElapsedTime(_started).TotalSeconds, modelVersion, history, lastError);
         }
     }
 }

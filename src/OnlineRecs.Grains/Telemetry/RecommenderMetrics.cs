@@ -47,7 +47,7 @@ public sealed class RecommenderMetrics : IDisposable
         _queryDuration = _meter.CreateHistogram("onlinerecs.query.duration", "s", "Query latency by endpoint", advice: SecondsBuckets);
         _retrainDuration = _meter.CreateHistogram("onlinerecs.retrain.duration", "s", "Full retrain, from snapshot to caught up", advice: SecondsBuckets);
         _prequentialEvaluated = _meter.CreateCounter<long>("onlinerecs.prequential.evaluated", "{event}", "Sampled live events scored test-then-train");
-        _meter.CreateObservableGauge<double>("onlinerecs.online.loss", () => _onlineLoss is { } loss ? [new Measurement<double>(loss)] : [],
+        _meter.CreateObservableGauge<double>("onlinerecs.online.loss", () => OnlineLoss is { } loss ? [new Measurement<double>(loss)] : [],
             description: "Running mean of the online loss per step");
         _meter.CreateObservableGauge<double>("onlinerecs.prequential.hit_rate", () => LiveHitRate.HitRate is { } hr ? [new Measurement<double>(hr)] : [],
             description: "HR@10 of sampled live events scored before they are learned, over the last 1000");
@@ -55,7 +55,7 @@ public sealed class RecommenderMetrics : IDisposable
         _meter.CreateObservableGauge("onlinerecs.index.items", () => Volatile.Read(ref _items), description: "Items the index ranks");
         _meter.CreateObservableGauge("onlinerecs.items.known", () => Volatile.Read(ref _items), description: "Items known to the model");
         _meter.CreateObservableGauge("onlinerecs.users.known", () => Volatile.Read(ref _users), description: "Users known to the model");
-        _meter.CreateObservableGauge("onlinerecs.retrain.running", () => retrain.Status(0, [], null).Running ? 1 : 0, description: "1 while a retrain runs");
+        _meter.CreateObservableGauge("onlinerecs.retrain.running", () => retrain.Running ? 1 : 0, description: "1 while a retrain runs");
         _meter.CreateObservableGauge("onlinerecs.retrain.epoch", () => RetrainGauge(retrain, r => r.Epoch),
             description: "Epochs finished by the running, or else the last, retrain");
         _meter.CreateObservableGauge("onlinerecs.retrain.loss", () => RetrainGauge(retrain, r => r.Loss ?? double.NaN),
@@ -76,8 +76,6 @@ public sealed class RecommenderMetrics : IDisposable
     {
         get { lock (_lossLock) return _onlineLoss; }
     }
-
-    public long ModelVersion => Interlocked.Read(ref _modelVersion);
 
     public int Users => Volatile.Read(ref _users);
 
