@@ -14,16 +14,21 @@ public static class GenerateCommand
         var items = new Option<int>("--items") { DefaultValueFactory = _ => 3_600 };
         var interactions = new Option<int>("--interactions") { DefaultValueFactory = _ => 1_000_000 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var userMetadata = new Option<SyntheticUserMetadata>("--user-metadata")
+        {
+            Description = "segments (the planted segment, gender, age) or demographics (gender, age, occupation, as MovieLens 100K/1M).",
+            DefaultValueFactory = _ => SyntheticUserMetadata.Segments,
+        };
         var command = new Command("generate", "Write a synthetic data set: planted low-rank taste, power-law popularity, metadata that carries signal.")
         {
-            output, users, items, interactions, seed,
+            output, users, items, interactions, seed, userMetadata,
         };
         command.SetAction(result =>
         {
             var options = new SyntheticDataOptions
             {
                 Users = result.GetValue(users), Items = result.GetValue(items),
-                Interactions = result.GetValue(interactions), Seed = result.GetValue(seed),
+                Interactions = result.GetValue(interactions), Seed = result.GetValue(seed), UserMetadata = result.GetValue(userMetadata),
             };
             RatingDataset data;
             try

@@ -39,7 +39,7 @@ public sealed class SyntheticDataGenerator(SyntheticDataOptions options)
             Name = $"synthetic-{options.Users}x{options.Items}-seed{options.Seed}",
             Format = DatasetFormats.Synthetic,
             Ratings = ratings,
-            UserFeatures = SyntheticMetadata.UserFeatures(users, options.Rank, random),
+            UserFeatures = SyntheticMetadata.UserFeatures(users, options.Rank, options.UserMetadata, random),
             ItemFeatures = SyntheticMetadata.ItemFeatures(items, random),
         };
         return new SyntheticData(dataset, new PlantedFactors(options.Rank, users.Vectors, items.Vectors));

@@ -18,6 +18,9 @@ public sealed record SyntheticDataOptions
     /// <summary>Number of distinct <c>segment=</c> values among users (the latent clusters users are drawn around).</summary>
     public int UserSegments { get; init; } = 8;
 
+    /// <summary>Which user attributes are written: the segment itself, or only demographics as MovieLens 100K/1M have.</summary>
+    public SyntheticUserMetadata UserMetadata { get; init; } = SyntheticUserMetadata.Segments;
+
     /// <summary>Number of distinct <c>genre=</c> values among items (the latent clusters items are drawn around).</summary>
     public int ItemGenres { get; init; } = 12;
 
@@ -40,4 +43,17 @@ public sealed record SyntheticDataOptions
         if (PopularityExponent < 0 || PreferenceStrength < 0)
             throw new ArgumentException("Popularity exponent and preference strength must not be negative.");
     }
+}
+
+/// <summary>The user attributes a synthetic data set carries.</summary>
+public enum SyntheticUserMetadata
+{
+    /// <summary><c>segment</c> (the latent cluster a user was drawn around), <c>gender</c> and <c>age</c>.</summary>
+    Segments,
+
+    /// <summary>
+    /// <c>gender</c>, <c>age</c> and <c>occupation</c>, as MovieLens 100K/1M: no attribute names the segment, and
+    /// occupation only leans towards a few per segment, so every attribute alone says little about taste.
+    /// </summary>
+    Demographics,
 }

@@ -101,6 +101,17 @@ public sealed class SyntheticDataGeneratorTests
     }
 
     [Fact]
+    public void Demographics_are_those_of_MovieLens_and_name_no_segment()
+    {
+        var dataset = new SyntheticDataGenerator(Options with { Interactions = 5_000, UserMetadata = SyntheticUserMetadata.Demographics }).Generate().Dataset;
+        var occupations = MovieLens1MOccupations.Names.Select(name => $"occupation={name}").ToHashSet();
+
+        Assert.All(dataset.UserFeatures.Values, features => Assert.Equal(["gender=", "age=", "occupation="], features.Select(f => f[..(f.IndexOf('=') + 1)])));
+        Assert.All(dataset.UserFeatures.Values, features => Assert.Contains(features[2], occupations));
+        Assert.True(dataset.UserFeatures.Values.Select(f => f[2]).Distinct().Count() > 10);
+    }
+
+    [Fact]
     public void Impossible_sizes_are_refused() =>
         Assert.Throws<ArgumentException>(() => new SyntheticDataGenerator(new SyntheticDataOptions { Users = 10, Items = 10, Interactions = 1_000 }).Generate());
 
