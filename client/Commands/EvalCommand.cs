@@ -36,11 +36,12 @@ public static class EvalCommand
         var retrainEvery = new Option<int?>("--retrain-every") { Description = "prequential, online+retrain: events between full retrains (default a tenth of the replay)." };
         var target = new Option<string?>("--target") { Description = "split, prequential: a running (for prequential, empty) cluster's HTTP address; events go through its ingest path, its query API is evaluated, --model names its retrain algorithm." };
         var onlineSteps = new Option<int>("--online-steps") { Description = "prequential, hybrid models: loss steps on a positive of a user with one positive (steps/√n with n positives).", DefaultValueFactory = _ => PrequentialOptions.DefaultOnlineSteps };
+        var recentItems = new Option<int>("--recent-items") { Description = "prequential, hybrid models: a user is also its last K positives (0: off).", DefaultValueFactory = _ => PrequentialOptions.DefaultRecentItems };
 
         var command = new Command("eval", "Train on a protocol's training set and report P@10, R@10, NDCG@10 and AUC.")
         {
             data, protocol, model, factors, epochs, learningRate, alpha, regularization, threads, seed, threshold, noFeatures, json,
-            mode, retrainEvery, onlineSteps, target,
+            mode, retrainEvery, onlineSteps, recentItems, target,
         };
         command.SetAction(async (result, _) =>
         {
@@ -66,6 +67,7 @@ public static class EvalCommand
                 Mode = ParseMode(result.GetValue(mode)!),
                 RetrainEvery = result.GetValue(retrainEvery),
                 OnlineSteps = result.GetValue(onlineSteps),
+                RecentItems = result.GetValue(recentItems),
                 Threshold = result.GetValue(threshold),
             };
             return Run(result.GetValue(data)!, result.GetValue(protocol)!, parameters, result.GetValue(threshold), result.GetValue(json), stream);
@@ -93,8 +95,8 @@ public static class EvalCommand
     {
         if (parameters.Threads <= 0 || parameters.Factors < 0 || parameters.Epochs < 0 || !float.IsFinite(threshold))
             return Fail("--threads must be positive, and --factors, --epochs and --threshold sensible numbers.");
-        if (stream.RetrainEvery is <= 0 || stream.OnlineSteps < 0)
-            return Fail("--retrain-every must be positive and --online-steps not negative.");
+        if (stream.RetrainEvery is <= 0 || stream.OnlineSteps < 0 || stream.RecentItems < 0)
+            return Fail("--retrain-every must be positive, and --online-steps and --recent-items not negative.");
 
         RatingDataset data;
         try { data = DatasetReader.Read(dataPath); }

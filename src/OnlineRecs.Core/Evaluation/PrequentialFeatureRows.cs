@@ -15,6 +15,9 @@ internal sealed class PrequentialFeatureRows(FeatureSpace space, IReadOnlyList<i
 
     public int FeatureCount => space.Features.Count;
 
+    /// <summary>The column of a feature no metadata names, such as a user's recent item; added on first use.</summary>
+    public int FeatureOf(string name) => space.Features.GetOrAdd(name);
+
     public void Ensure(int entity, bool withIdentity)
     {
         if (_features[entity] is not null && (_hasIdentity[entity] || !withIdentity)) return;

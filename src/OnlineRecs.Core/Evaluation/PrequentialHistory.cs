@@ -41,8 +41,11 @@ internal sealed class PrequentialHistory
             SeenItems.Add(e.Item);
         }
         Rated[e.User].Add(e.Item);
-        if (e.IsPositive) Positives[e.User].Add(e.Item);
+        if (e.IsPositive && Positives[e.User].Add(e.Item)) PositiveOrder.Add((e.User, e.Item));
     }
+
+    /// <summary>Every distinct positive so far, in the order it arrived.</summary>
+    public List<(int User, int Item)> PositiveOrder { get; } = [];
 
     /// <summary>All positives so far as users × items of the whole universe, value 1.</summary>
     public CsrMatrix PositiveMatrix() => PositiveMatrix(Enumerable.Range(0, ItemCount).ToArray(), ItemCount);

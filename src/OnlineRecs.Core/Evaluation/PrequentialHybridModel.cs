@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using OnlineRecs.Core.Data;
 using OnlineRecs.Core.Hybrid;
+using OnlineRecs.Core.Sparse;
 using OnlineRecs.Core.Training;
 
 namespace OnlineRecs.Core.Evaluation;
@@ -18,6 +19,8 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     private readonly PrequentialFeatureRows _users;
     private readonly PrequentialFeatureRows _items;
     private readonly float[] _query;
+    private readonly RecentItemsContext _context;
+    private readonly List<int>[] _recent;
     private PrequentialItemCatalogue? _catalogue;
     private HybridModel _model;
     private float[] _featureScores = [];
@@ -33,13 +36,17 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         _items = new PrequentialFeatureRows(new FeatureSpace(), universe.Items.Ids, data.ItemFeatures, p.UseFeatures);
         _query = new float[p.Factors];
         _model = new HybridModel(_options);
+        _context = new RecentItemsContext(options.RecentItems, options.RecentItemsWeight);
+        _recent = [.. Enumerable.Range(0, _userCount).Select(_ => new List<int>())];
     }
 
     /// <summary>A seen item is scorable from its metadata; a positive gives the user and the item an identity.</summary>
     public override void Observe(PrequentialEvent e, PrequentialHistory history)
     {
         _items.Ensure(e.Item, e.IsPositive);
-        if (e.IsPositive) _users.Ensure(e.User, withIdentity: true);
+        if (!e.IsPositive) return;
+        _users.Ensure(e.User, withIdentity: true);
+        if (_context.Length > 0) _context.Push(_recent[e.User], RecentFeature(e.Item));
     }
 
     public override void Learn(PrequentialEvent e, PrequentialHistory history)
@@ -49,7 +56,9 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         // established one would only overfit its latest item, so the steps shrink as 1/√positives.
         var positives = history.Positives[e.User];
         var steps = Online.OnlineSteps.For(_onlineSteps, positives.Count);
-        _model.LearnEvent(_users.Row(e.User), e.Item, 1f, _catalogue, positives, steps);
+        // Observe has just made this item the newest recent one; the event is learned in the context before it.
+        var (features, weights) = UserRow(e.User, skipNewest: 1);
+        _model.LearnEvent(new FeatureRow(features, weights), e.Item, 1f, _catalogue, positives, steps);
     }
 
     /// <summary>Fits a fresh model on every positive so far, over the seen items only, so no negative comes from the future.</summary>
@@ -59,9 +68,32 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         var columnOf = new int[history.ItemCount];
         for (var c = 0; c < seen.Count; c++) columnOf[seen[c]] = c;
         var interactions = history.PositiveMatrix(columnOf, seen.Count);
+        var users = _users.ToMatrix([.. Enumerable.Range(0, _userCount)]);
         _model = new HybridModel(_options);
-        _model.FitPartial(interactions, _users.ToMatrix([.. Enumerable.Range(0, _userCount)]), _items.ToMatrix(seen), _epochs);
+        _model.FitPartial(interactions, users, _items.ToMatrix(seen), _epochs,
+            entryUserRows: _context.Length > 0 ? RowsInContext(history, interactions, users, columnOf) : null);
     }
+
+    /// <summary>Each positive's user row with the context the user had when it arrived: its K positives before it.</summary>
+    private CsrMatrix RowsInContext(PrequentialHistory history, CsrMatrix interactions, CsrMatrix users, int[] columnOf)
+    {
+        var rows = new (int[] Features, float[] Weights)[interactions.NonZeros];
+        var recent = new Dictionary<int, List<int>>();
+        foreach (var (user, item) in history.PositiveOrder)
+        {
+            if (!recent.TryGetValue(user, out var before)) recent[user] = before = [];
+            var entry = interactions.RowStart[user] + interactions.RowColumns(user).BinarySearch(columnOf[item]);
+            rows[entry] = _context.Extend(FeatureRow.Of(users, user), before);
+            _context.Push(before, RecentFeature(item));
+        }
+        return CsrMatrix.FromTriplets(rows.Length, _users.FeatureCount,
+            rows.SelectMany((row, entry) => row.Features.Select((f, n) => (entry, f, row.Weights[n]))));
+    }
+
+    private int RecentFeature(int item) => _users.FeatureOf(RecentItemsContext.FeatureName(item));
+
+    private (int[] Features, float[] Weights) UserRow(int user, int skipNewest = 0) =>
+        _context.Extend(_users.Row(user), _recent[user], skipNewest);
 
     /// <summary>
     /// q·p_i + b_i = Σ_f w_if (q·e_f + b_f): one dot product per item feature, then a sparse sum per item, so the
@@ -69,8 +101,8 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     /// </summary>
     public override void Score(int user, PrequentialHistory history, Span<float> scores)
     {
-        var row = _users.Row(user);
-        HybridModel.Represent(_model.Users, row.Features, row.Weights, _query);
+        var (features, weights) = UserRow(user);
+        HybridModel.Represent(_model.Users, features, weights, _query);
         var trained = _model.Items.Count;
         if (_featureScores.Length < trained) _featureScores = new float[Math.Max(trained, _featureScores.Length * 2)];
         for (var f = 0; f < trained; f++) _featureScores[f] = TensorPrimitives.Dot<float>(_query, _model.Items.Embedding(f)) + _model.Items.Biases[f];

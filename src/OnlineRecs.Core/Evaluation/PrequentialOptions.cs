@@ -23,6 +23,18 @@ public sealed record PrequentialOptions
 
     public const int DefaultOnlineSteps = Online.OnlineSteps.Default;
 
+    /// <summary>
+    /// Hybrid models: a user is also its last K positives (<see cref="Hybrid.RecentItemsContext"/>); 0 turns that off.
+    /// On ml-latest-small (warp) it lifts HR@10 online from 0.095 to 0.110 and online+retrain from 0.094 to 0.111 (K = 3;
+    /// 5 and 10 do about as well, 20 worse): users there rate in sittings, and what they just rated says what is next.
+    /// </summary>
+    public int RecentItems { get; init; } = DefaultRecentItems;
+
+    public const int DefaultRecentItems = 3;
+
+    /// <summary>The weight the recent items share (an identity feature weighs 1).</summary>
+    public float RecentItemsWeight { get; init; } = 1f;
+
     public float Threshold { get; init; } = Protocols.DefaultThreshold;
 
     /// <summary>The retrain interval for a replay of <paramref name="replayEvents"/> events.</summary>

@@ -9,8 +9,12 @@ namespace OnlineRecs.Core.Hybrid;
 /// the shared parameters without locks (Hogwild, Recht et al. 2011), as LightFM does. Each worker
 /// owns a set of users, so a user's rows, written on every step, stay in one core's cache: with
 /// users shared, two threads ran no faster than one.
+/// With <paramref name="entryUserRows"/> (one user row per interaction, e.g. with the items the user liked just
+/// before it as context), the loss steps see each interaction as its own user row; the subject they pass around is
+/// then the interaction, not the user.
 /// </summary>
-internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, CsrMatrix userFeatures, CsrMatrix itemFeatures) : ILossContext
+internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, CsrMatrix userFeatures, CsrMatrix itemFeatures,
+    CsrMatrix? entryUserRows = null) : ILossContext
 {
     private readonly int[] _userOfEntry = UserOfEntry(interactions);
     private readonly int[] _workerOfUser = BalancedWorkers(interactions, model.Options.Threads);
@@ -44,11 +48,12 @@ internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, Csr
                 if (_workerOfUser[user] != t) continue;
                 var item = interactions.Columns[entry];
                 var weight = interactions.Values[entry];
+                var subject = entryUserRows is null ? user : entry;
                 switch (options.Loss)
                 {
-                    case LossKind.Warp: WarpLoss.Step(this, user, item, weight, s); break;
-                    case LossKind.Bpr: BprLoss.Step(this, user, item, weight, s); break;
-                    default: LogisticLoss.Step(this, user, item, weight, s); break;
+                    case LossKind.Warp: WarpLoss.Step(this, subject, item, weight, s); break;
+                    case LossKind.Bpr: BprLoss.Step(this, subject, item, weight, s); break;
+                    default: LogisticLoss.Step(this, subject, item, weight, s); break;
                 }
             }
         });
@@ -61,17 +66,21 @@ internal sealed class HybridEpoch(HybridModel model, CsrMatrix interactions, Csr
 
     public int DrawItem(ref FastRandom random) => random.Next(interactions.Cols);
 
-    public bool IsPositive(int user, int item) => interactions.RowColumns(user).BinarySearch(item) >= 0;
+    public bool IsPositive(int subject, int item) => interactions.RowColumns(UserOf(subject)).BinarySearch(item) >= 0;
 
-    public float RepresentUser(int user, Span<float> into) => model.RepresentUser(FeatureRow.Of(userFeatures, user), into);
+    public float RepresentUser(int subject, Span<float> into) => model.RepresentUser(UserRow(subject), into);
 
     public float RepresentItem(int item, Span<float> into) => model.RepresentItem(FeatureRow.Of(itemFeatures, item), into);
 
-    public void DescendUser(int user, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
-        model.DescendUser(FeatureRow.Of(userFeatures, user), scale, direction, biasGradient);
+    public void DescendUser(int subject, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
+        model.DescendUser(UserRow(subject), scale, direction, biasGradient);
 
     public void DescendItem(int item, float scale, ReadOnlySpan<float> direction, float biasGradient) =>
         model.DescendItem(FeatureRow.Of(itemFeatures, item), scale, direction, biasGradient);
+
+    private int UserOf(int subject) => entryUserRows is null ? subject : _userOfEntry[subject];
+
+    private FeatureRow UserRow(int subject) => FeatureRow.Of(entryUserRows ?? userFeatures, subject);
 
     private static int[] UserOfEntry(CsrMatrix m)
     {

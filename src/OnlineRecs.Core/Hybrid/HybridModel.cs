@@ -31,19 +31,23 @@ public sealed partial class HybridModel
     /// <summary>
     /// Trains further on <paramref name="interactions"/> (users × items, values are sample weights).
     /// Feature matrices may name more users, items and features than earlier calls: the parameter
-    /// tables grow, and what was learned stays.
+    /// tables grow, and what was learned stays. <paramref name="entryUserRows"/>, when given, is the user's row for each
+    /// interaction in the order of <paramref name="interactions"/>' entries, so that a user can be seen in a different
+    /// context at each of its interactions (see <see cref="RecentItemsContext"/>); k-OS WARP, which steps per user, ignores it.
     /// </summary>
     public void FitPartial(CsrMatrix interactions, CsrMatrix userFeatures, CsrMatrix itemFeatures, int epochs = 1,
-        IProgress<EpochProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<EpochProgress>? progress = null, CancellationToken cancellation = default, CsrMatrix? entryUserRows = null)
     {
         if (interactions.Rows > userFeatures.Rows || interactions.Cols > itemFeatures.Rows)
             throw new ArgumentException("Every user and item of the interactions needs a row of features.", nameof(interactions));
+        if (entryUserRows is not null && entryUserRows.Rows != interactions.NonZeros)
+            throw new ArgumentException("Entry user rows need one row per interaction.", nameof(entryUserRows));
         foreach (var w in interactions.Values)
             if (!float.IsFinite(w) || w < 0) throw new ArgumentException("Sample weights must be finite and non-negative.", nameof(interactions));
 
-        Users.EnsureCount(userFeatures.Cols, Options.Schedule);
+        Users.EnsureCount(Math.Max(userFeatures.Cols, entryUserRows?.Cols ?? 0), Options.Schedule);
         Items.EnsureCount(itemFeatures.Cols, Options.Schedule);
-        var epoch = new HybridEpoch(this, interactions, userFeatures, itemFeatures);
+        var epoch = new HybridEpoch(this, interactions, userFeatures, itemFeatures, Options.Loss == LossKind.WarpKos ? null : entryUserRows);
         for (var e = 0; e < epochs; e++)
         {
             cancellation.ThrowIfCancellationRequested();
