@@ -15,8 +15,8 @@ internal sealed class PrequentialFeatureRows(FeatureSpace space, IReadOnlyList<i
 
     public int FeatureCount => space.Features.Count;
 
-    /// <summary>The column of a feature no metadata names, such as a user's recent item; added on first use.</summary>
-    public int FeatureOf(string name) => space.Features.GetOrAdd(name);
+    /// <summary>The vocabulary; features no metadata names, such as a user's recent items, join it on first use.</summary>
+    public FeatureSpace Space => space;
 
     public void Ensure(int entity, bool withIdentity)
     {

@@ -20,7 +20,7 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     private readonly PrequentialFeatureRows _items;
     private readonly float[] _query;
     private readonly RecentItemsContext _context;
-    private readonly List<int>[] _recent;
+    private readonly List<int>[] _arrivals;
     private PrequentialItemCatalogue? _catalogue;
     private HybridModel _model;
     private float[] _featureScores = [];
@@ -37,7 +37,7 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         _query = new float[p.Factors];
         _model = new HybridModel(_options);
         _context = new RecentItemsContext(options.RecentItems, options.RecentItemsWeight);
-        _recent = [.. Enumerable.Range(0, _userCount).Select(_ => new List<int>())];
+        _arrivals = [.. Enumerable.Range(0, _userCount).Select(_ => new List<int>())];
     }
 
     /// <summary>A seen item is scorable from its metadata; a positive gives the user and the item an identity.</summary>
@@ -46,7 +46,7 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         _items.Ensure(e.Item, e.IsPositive);
         if (!e.IsPositive) return;
         _users.Ensure(e.User, withIdentity: true);
-        if (_context.Length > 0) _context.Push(_recent[e.User], RecentFeature(e.Item));
+        if (!_arrivals[e.User].Contains(e.Item)) _arrivals[e.User].Add(e.Item);
     }
 
     public override void Learn(PrequentialEvent e, PrequentialHistory history)
@@ -56,8 +56,9 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         // established one would only overfit its latest item, so the steps shrink as 1/√positives.
         var positives = history.Positives[e.User];
         var steps = Online.OnlineSteps.For(_onlineSteps, positives.Count);
-        // Observe has just made this item the newest recent one; the event is learned in the context before it.
-        var (features, weights) = UserRow(e.User, skipNewest: 1);
+        // Observe has just taken the item in; the event is learned in the context the user had before it.
+        var arrivals = _arrivals[e.User];
+        var (features, weights) = UserRow(e.User, arrivals[^1] == e.Item ? arrivals.Count - 1 : arrivals.Count);
         _model.LearnEvent(new FeatureRow(features, weights), e.Item, 1f, _catalogue, positives, steps);
     }
 
@@ -75,25 +76,13 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     }
 
     /// <summary>Each positive's user row with the context the user had when it arrived: its K positives before it.</summary>
-    private CsrMatrix RowsInContext(PrequentialHistory history, CsrMatrix interactions, CsrMatrix users, int[] columnOf)
-    {
-        var rows = new (int[] Features, float[] Weights)[interactions.NonZeros];
-        var recent = new Dictionary<int, List<int>>();
-        foreach (var (user, item) in history.PositiveOrder)
-        {
-            if (!recent.TryGetValue(user, out var before)) recent[user] = before = [];
-            var entry = interactions.RowStart[user] + interactions.RowColumns(user).BinarySearch(columnOf[item]);
-            rows[entry] = _context.Extend(FeatureRow.Of(users, user), before);
-            _context.Push(before, RecentFeature(item));
-        }
-        return CsrMatrix.FromTriplets(rows.Length, _users.FeatureCount,
-            rows.SelectMany((row, entry) => row.Features.Select((f, n) => (entry, f, row.Weights[n]))));
-    }
+    private CsrMatrix RowsInContext(PrequentialHistory history, CsrMatrix interactions, CsrMatrix users, int[] columnOf) =>
+        _context.EntryRows(interactions, users, history.PositiveOrder.Select(p => (p.User, columnOf[p.Item], p.Item)), _users.Space);
 
-    private int RecentFeature(int item) => _users.FeatureOf(RecentItemsContext.FeatureName(item));
+    private (int[] Features, float[] Weights) UserRow(int user) => UserRow(user, _arrivals[user].Count);
 
-    private (int[] Features, float[] Weights) UserRow(int user, int skipNewest = 0) =>
-        _context.Extend(_users.Row(user), _recent[user], skipNewest);
+    private (int[] Features, float[] Weights) UserRow(int user, int arrivals) =>
+        RecentItemsContext.Extend(_users.Row(user), _context.Of(_arrivals[user], arrivals), _users.Space);
 
     /// <summary>
     /// q·p_i + b_i = Σ_f w_if (q·e_f + b_f): one dot product per item feature, then a sparse sum per item, so the

@@ -1,9 +1,12 @@
+using OnlineRecs.Core.Sparse;
+
 namespace OnlineRecs.Core.Hybrid;
 
 /// <summary>
 /// The items a user liked last, as features of the user: q_u gains (w/n) Σ_j c_j over its last n ≤ K positives, each
 /// c_j the embedding of the feature <c>recent=j</c>. A user's next choice can then follow from the ones before, as in
 /// factorized personalized Markov chains (Rendle et al. 2010); MovieLens users rate films in sittings, one after another.
+/// A user's positives count in the order they first arrived; a repeat changes nothing.
 /// </summary>
 public sealed class RecentItemsContext
 {
@@ -26,29 +29,53 @@ public sealed class RecentItemsContext
     public static string FeatureName(int item) => $"{Key}={item}";
 
     /// <summary>
-    /// Puts <paramref name="feature"/> first in a newest-first list, dropping its older place. The list keeps K + 1, so
-    /// the context just before its newest item still has K.
+    /// The context after the first <paramref name="count"/> of a user's distinct positives in order of arrival: the last
+    /// K of them as feature names, newest first, and the weight each carries.
     /// </summary>
-    public void Push(List<int> recent, int feature)
+    public (string[] Names, float Weight) Of(IReadOnlyList<int> arrivals, int count)
     {
-        recent.Remove(feature);
-        recent.Insert(0, feature);
-        if (recent.Count > Length + 1) recent.RemoveRange(Length + 1, recent.Count - Length - 1);
+        var n = Math.Min(Length, count);
+        var names = new string[n];
+        for (var j = 0; j < n; j++) names[j] = FeatureName(arrivals[count - 1 - j]);
+        return (names, n == 0 ? 0f : Weight / n);
     }
 
-    /// <summary>The user's own row followed by its context: <paramref name="recent"/>, newest first, at most K of them.</summary>
-    public (int[] Features, float[] Weights) Extend(FeatureRow row, IReadOnlyList<int> recent, int skipNewest = 0)
+    public (string[] Names, float Weight) Of(IReadOnlyList<int> arrivals) => Of(arrivals, arrivals.Count);
+
+    /// <summary>The user's own row followed by its context, each name a feature of <paramref name="userSpace"/>.</summary>
+    public static (int[] Features, float[] Weights) Extend(FeatureRow row, (string[] Names, float Weight) context, FeatureSpace userSpace)
     {
-        var count = Math.Clamp(recent.Count - skipNewest, 0, Length);
-        var features = new int[row.Features.Length + count];
+        var features = new int[row.Features.Length + context.Names.Length];
         var weights = new float[features.Length];
         row.Features.CopyTo(features);
         row.Weights.CopyTo(weights);
-        for (var j = 0; j < count; j++)
+        for (var j = 0; j < context.Names.Length; j++)
         {
-            features[row.Features.Length + j] = recent[skipNewest + j];
-            weights[row.Features.Length + j] = Weight / count;
+            features[row.Features.Length + j] = userSpace.Features.GetOrAdd(context.Names[j]);
+            weights[row.Features.Length + j] = context.Weight;
         }
         return (features, weights);
+    }
+
+    /// <summary>
+    /// One user row per entry of <paramref name="interactions"/>, in its entry order: the user's row followed by the
+    /// items it liked before that one, so that a full fit learns each positive in the context it arrived in.
+    /// <paramref name="positives"/> are (user row, item column, item key for the name) in stream order.
+    /// </summary>
+    public CsrMatrix EntryRows(CsrMatrix interactions, CsrMatrix userRows, IEnumerable<(int User, int Column, int Item)> positives,
+        FeatureSpace userSpace)
+    {
+        var rows = new (int[] Features, float[] Weights)[interactions.NonZeros];
+        var arrivals = new Dictionary<int, (HashSet<int> Seen, List<int> Order)>();
+        foreach (var (user, column, item) in positives)
+        {
+            if (!arrivals.TryGetValue(user, out var before)) arrivals[user] = before = ([], []);
+            if (!before.Seen.Add(item)) continue;
+            var entry = interactions.RowStart[user] + interactions.RowColumns(user).BinarySearch(column);
+            rows[entry] = Extend(FeatureRow.Of(userRows, user), Of(before.Order), userSpace);
+            before.Order.Add(item);
+        }
+        return CsrMatrix.FromTriplets(rows.Length, userSpace.Features.Count,
+            rows.SelectMany((row, entry) => row.Features.Select((f, n) => (entry, f, row.Weights[n]))));
     }
 }

@@ -52,6 +52,17 @@ public sealed class GradientSums<TKey>(int factors, int capacity = 16) where TKe
         _biasSquares[slot] += w2 * biasSquares;
     }
 
+    /// <summary>Forgets every key and its sums, keeping the storage.</summary>
+    public void Clear()
+    {
+        Array.Clear(_gradients, 0, _keys.Count * factors);
+        Array.Clear(_squares, 0, _keys.Count * factors);
+        Array.Clear(_biases, 0, _keys.Count);
+        Array.Clear(_biasSquares, 0, _keys.Count);
+        _slots.Clear();
+        _keys.Clear();
+    }
+
     public ReadOnlySpan<float> Gradient(int slot) => _gradients.AsSpan(slot * factors, factors);
 
     public ReadOnlySpan<float> Squares(int slot) => _squares.AsSpan(slot * factors, factors);

@@ -14,6 +14,12 @@ public sealed class MetadataRow
         Weights = [.. weighted.Select(p => p.Weight)];
     }
 
+    private MetadataRow(string[] names, float[] weights) => (Names, Weights) = (names, weights);
+
+    /// <summary>This row followed by features no metadata names, each of the same weight: a user's recent items (<see cref="RecentItemsContext"/>).</summary>
+    public MetadataRow With((string[] Names, float Weight) context) => context.Names.Length == 0 ? this
+        : new([.. Names, .. context.Names], [.. Weights, .. context.Names.Select(_ => context.Weight)]);
+
     public string[] Names { get; }
 
     public float[] Weights { get; }

@@ -12,18 +12,21 @@ public sealed class UserEventLearner
 {
     private readonly HybridOptions _options;
     private readonly OwnParameters _own;
-    private readonly MetadataRow _metadata;
     private readonly SharedFeatureTable _features;
     private readonly CandidateItems _candidates;
     private readonly IReadOnlySet<int> _positives;
     private readonly TrainingScratch _scratch;
 
-    // The metadata part of q_u and b_u: the published table is fixed for the learner's lifetime, so it is summed once.
+    // The metadata part of q_u and b_u: the published table is fixed for the learner's lifetime, so it is summed once
+    // per row (a user's row changes between events only when its recent items do).
     private readonly float[] _metadataVector;
-    private readonly float _metadataBias;
+    private MetadataRow _metadata;
+    private float _metadataBias;
 
-    // Every metadata feature's gradient is its weight times the user's, so one running sum serves them all.
+    // Every metadata feature's gradient is its weight times the user's, so one running sum serves them all while the
+    // row stays; a new row first hands the sum out to the features of the old one.
     private readonly GradientSums<int> _userGradient;
+    private readonly GradientSums<string> _featureGradients;
 
     public UserEventLearner(HybridOptions options, OwnParameters own, MetadataRow metadata, SharedFeatureTable features,
         CandidateItems candidates, IReadOnlySet<int> positives, ulong seed)
@@ -39,8 +42,20 @@ public sealed class UserEventLearner
         _scratch = new TrainingScratch(options.Factors, seed);
         ItemGradients = new GradientSums<int>(options.Factors);
         _userGradient = new GradientSums<int>(options.Factors, capacity: 1);
+        _featureGradients = new GradientSums<string>(options.Factors, Math.Max(1, metadata.Names.Length));
         _metadataVector = new float[options.Factors];
+        _metadata = metadata;
         _metadataBias = features.AddInto(metadata, _metadataVector);
+    }
+
+    /// <summary>Learns on with another row of metadata features, such as the same metadata with newer recent items.</summary>
+    public void Use(MetadataRow metadata)
+    {
+        if (ReferenceEquals(metadata, _metadata)) return;
+        HandOutUserGradient();
+        _metadata = metadata;
+        Array.Clear(_metadataVector);
+        _metadataBias = _features.AddInto(metadata, _metadataVector);
     }
 
     /// <summary>Item gradients by item id, for the item grains.</summary>
@@ -49,12 +64,17 @@ public sealed class UserEventLearner
     /// <summary>User metadata-feature gradients by feature name, for the features' owner: ∂L/∂e_f = w_f ∂L/∂q_u.</summary>
     public GradientSums<string> FeatureGradients()
     {
-        var sums = new GradientSums<string>(_options.Factors, Math.Max(1, _metadata.Names.Length));
-        if (_userGradient.Count == 0) return sums;
+        HandOutUserGradient();
+        return _featureGradients;
+    }
+
+    private void HandOutUserGradient()
+    {
+        if (_userGradient.Count == 0) return;
         for (var n = 0; n < _metadata.Names.Length; n++)
-            sums.AddSums(_metadata.Names[n], _metadata.Weights[n], _userGradient.Gradient(0), _userGradient.Squares(0),
+            _featureGradients.AddSums(_metadata.Names[n], _metadata.Weights[n], _userGradient.Gradient(0), _userGradient.Squares(0),
                 _userGradient.Bias(0), _userGradient.BiasSquares(0));
-        return sums;
+        _userGradient.Clear();
     }
 
     public double LossSum => _scratch.LossSum;

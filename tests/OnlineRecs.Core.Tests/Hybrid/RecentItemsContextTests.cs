@@ -1,6 +1,7 @@
 using OnlineRecs.Core.Data;
 using OnlineRecs.Core.Evaluation;
 using OnlineRecs.Core.Hybrid;
+using OnlineRecs.Core.Sparse;
 using OnlineRecs.Core.Training;
 
 namespace OnlineRecs.Core.Tests.Hybrid;
@@ -8,23 +9,36 @@ namespace OnlineRecs.Core.Tests.Hybrid;
 public sealed class RecentItemsContextTests
 {
     [Fact]
-    public void The_newest_item_comes_first_once_and_the_list_keeps_one_more_than_K()
+    public void The_context_is_the_last_K_arrivals_newest_first_sharing_the_weight()
     {
         var context = new RecentItemsContext(length: 2, weight: 1f);
-        List<int> recent = [];
-        foreach (var feature in new[] { 10, 11, 12, 10 }) context.Push(recent, feature);
+        List<int> arrivals = [10, 11, 12];
 
-        Assert.Equal([10, 12, 11], recent);
+        var (names, weight) = context.Of(arrivals);
+        Assert.Equal(["recent=12", "recent=11"], names);
+        Assert.Equal(0.5f, weight);
+        (names, weight) = context.Of(arrivals, count: 1);
+        Assert.Equal(["recent=10"], names);
+        Assert.Equal(1f, weight);
+        Assert.Empty(context.Of(arrivals, count: 0).Names);
     }
 
     [Fact]
-    public void The_context_shares_its_weight_among_at_most_K_items_after_the_user_row()
+    public void A_fit_sees_each_positive_in_the_context_it_arrived_in()
     {
         var context = new RecentItemsContext(length: 2, weight: 1f);
-        var (features, weights) = context.Extend(new FeatureRow([0, 3], [1f, 0.5f]), [10, 12, 11], skipNewest: 1);
+        var space = new FeatureSpace();
+        var users = space.Build([1], new Dictionary<int, string[]>(), _ => true);
+        // One user liked items 5, 2, 7 and then 5 again, in that order; the matrix holds them by column.
+        var interactions = CsrMatrix.FromTriplets(1, 8, [(0, 2, 1f), (0, 5, 2f), (0, 7, 1f)]);
 
-        Assert.Equal([0, 3, 12, 11], features);
-        Assert.Equal([1f, 0.5f, 0.5f, 0.5f], weights);
+        var rows = context.EntryRows(interactions, users, [(0, 5, 5), (0, 2, 2), (0, 7, 7), (0, 5, 5)], space);
+
+        string[] Names(int entry) => [.. rows.RowColumns(entry).ToArray().Select(f => space.Features.Ids[f]).Order()];
+        Assert.Equal(["id=1", "recent=5"], Names(0));
+        Assert.Equal(["id=1"], Names(1));
+        Assert.Equal(["id=1", "recent=2", "recent=5"], Names(2));
+        Assert.Equal([1f, 0.5f, 0.5f], rows.RowValues(2).ToArray());
     }
 
     /// <summary>
