@@ -6,7 +6,8 @@ namespace OnlineRecs.Core.Retraining;
 /// A full retrain of the hybrid model (WARP or BPR) from scratch on a snapshot, with the identity of every entity
 /// that has a positive and all metadata, weighted exactly as the online learners weigh them. The AdaGrad sums come
 /// out with the parameters: they say how much each parameter has already learned, so the online steps that
-/// follow stay as small as the fit left them.
+/// follow stay as small as the fit left them. With recent items on, each positive is fitted in the context the user had
+/// when it arrived (the snapshot's positives are in stream order).
 /// </summary>
 public static class HybridRetrain
 {
@@ -27,12 +28,17 @@ public static class HybridRetrain
         var userFeatures = userSpace.Build(input.Users, input.UserMetadata, snapshot.Users.HasPositive);
         var itemFeatures = itemSpace.Build(input.Items, input.ItemMetadata, snapshot.Items.HasPositive);
 
+        var entryUserRows = settings.RecentItems > 0
+            ? new RecentItemsContext(settings.RecentItems, settings.RecentItemsWeight).EntryRows(snapshot.Matrix, userFeatures,
+                input.Positives.Select(p => (snapshot.Users.RowOf(p.UserId), snapshot.Items.RowOf(p.ItemId), p.ItemId)), userSpace)
+            : null;
+
         var losses = new List<double>();
         model.FitPartial(snapshot.Matrix, userFeatures, itemFeatures, settings.EpochsOrDefault, new SyncProgress<EpochProgress>(e =>
         {
             losses.Add(e.Loss);
             progress?.Report(new RetrainProgress(e.Epoch, e.Epochs, e.Loss));
-        }), cancellation);
+        }), cancellation, entryUserRows);
 
         return HybridLayout.Export(model, userSpace, itemSpace, input, snapshot.Users, snapshot.Items, [.. losses]);
     }

@@ -9,7 +9,8 @@ namespace OnlineRecs.Core.Retraining;
 /// <param name="Online">The online loss, learning rate and seed.</param>
 /// <param name="OnlineSteps">Loss steps for a user's first positive; a user with n positives takes this/√n.</param>
 /// <param name="RehearsalSteps">Loss steps per event on the user's earlier positives.</param>
-public sealed record CatchUpSettings(HybridOptions Online, int OnlineSteps, int RehearsalSteps);
+/// <param name="Recent">The user's recent items as context (length 0: none).</param>
+public sealed record CatchUpSettings(HybridOptions Online, int OnlineSteps, int RehearsalSteps, RecentItemsContext Recent);
 
 /// <summary>
 /// Learns the positives that arrived while a full retrain was fitting on top of its result, with the cluster's own
@@ -42,8 +43,11 @@ public static class RetrainCatchUp
         foreach (var p in newer)
         {
             var (user, item) = (users.RowOf(p.UserId), items.RowOf(p.ItemId));
-            var (positives, order) = history.Add(user, item);
-            var row = new FeatureRow(userRows.RowColumns(user), userRows.RowValues(user));
+            // As a user grain learns: in the context of the user's positives before this one.
+            var arrivals = history.Arrivals(user);
+            var (features, weights) = RecentItemsContext.Extend(FeatureRow.Of(userRows, user), settings.Recent.Of(arrivals), userSpace);
+            var (positives, order) = history.Add(user, item, p.ItemId);
+            var row = new FeatureRow(features, weights);
             model.LearnEvent(row, item, p.Weight, catalogue, positives, Online.OnlineSteps.For(settings.OnlineSteps, positives.Count));
             if (order.Count < 2) continue;
             // As a user grain rehearses: earlier positives drawn uniformly, the one just learned left out.
@@ -55,25 +59,32 @@ public static class RetrainCatchUp
 
     /// <summary>
     /// The positive item rows of each user who has newer positives, as a set and in arrival order (a repeat keeps its
-    /// first place); only those users', so that a round costs little more than its newer events.
+    /// first place), and their item ids in that order; only those users', so that a round costs little more than its
+    /// newer events.
     /// </summary>
     private sealed class PositiveHistory
     {
-        private readonly Dictionary<int, (HashSet<int> Set, List<int> Order)> _byUser = [];
+        private readonly Dictionary<int, (HashSet<int> Set, List<int> Order, List<int> Ids)> _byUser = [];
 
         public PositiveHistory(ReadOnlySpan<SnapshotPositive> earlier, ReadOnlySpan<SnapshotPositive> newer, SnapshotSide users, SnapshotSide items)
         {
             var learning = new HashSet<int>();
             foreach (var p in newer) learning.Add(p.UserId);
             foreach (var p in earlier)
-                if (learning.Contains(p.UserId)) Add(users.RowOf(p.UserId), items.RowOf(p.ItemId));
+                if (learning.Contains(p.UserId)) Add(users.RowOf(p.UserId), items.RowOf(p.ItemId), p.ItemId);
         }
 
-        public (HashSet<int> Set, List<int> Order) Add(int user, int item)
+        public IReadOnlyList<int> Arrivals(int user) => _byUser.TryGetValue(user, out var history) ? history.Ids : [];
+
+        public (HashSet<int> Set, List<int> Order) Add(int user, int item, int itemId)
         {
-            if (!_byUser.TryGetValue(user, out var history)) _byUser[user] = history = ([], []);
-            if (history.Set.Add(item)) history.Order.Add(item);
-            return history;
+            if (!_byUser.TryGetValue(user, out var history)) _byUser[user] = history = ([], [], []);
+            if (history.Set.Add(item))
+            {
+                history.Order.Add(item);
+                history.Ids.Add(itemId);
+            }
+            return (history.Set, history.Order);
         }
     }
 

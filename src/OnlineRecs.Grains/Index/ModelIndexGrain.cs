@@ -4,6 +4,7 @@ using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Learning;
 using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Serving;
+using OnlineRecs.Core.Hybrid;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Core.Scoring;
 using OnlineRecs.Grains.Telemetry;
@@ -22,6 +23,7 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
     private IndexedItems _items = new(options.Value.Factors, options.Value.Seed);
     private IndexedUsers _users = new(options.Value.Factors);
     private readonly ItemExclusion _exclusion = new();
+    private readonly RecentItemsContext _recent = options.Value.RecentItemsContext;
     private long _lastSequence;
     private long _eventsApplied;
     private DateTimeOffset? _lastUpdate;
@@ -94,7 +96,7 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
         // While a new version is being installed a user grain may be a version ahead of or behind the index;
         // the index then ranks with its own copy of the user, so no answer mixes two versions.
         var (embedding, bias) = query.ModelVersion == ModelVersion ? (query.Embedding, query.Bias) : _users.IdentityOf(query.UserId);
-        var userBias = _users.Represent(embedding, bias, new MetadataRow(query.Metadata), q);
+        var userBias = _users.Represent(embedding, bias, new MetadataRow(query.Metadata).With(_recent.Of(query.RecentItems)), q);
         _exclusion.Reset(RowsOf(query.Exclude));
         var filter = query.Request.Feature is { } feature ? _items.FilterFor([feature]) : null;
         var found = _items.Vectors.TopK(q, query.Request.K, _exclusion, filter);

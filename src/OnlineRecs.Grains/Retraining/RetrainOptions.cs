@@ -58,6 +58,8 @@ public sealed class RetrainOptions
         AlsRegularization = AlsRegularization,
         RidgeRegularization = RidgeRegularization,
         Threads = Threads,
+        RecentItems = learning.RecentItems,
+        RecentItemsWeight = learning.RecentItemsWeight,
         Seed = learning.Seed,
     };
 

@@ -23,6 +23,7 @@ public sealed class UserGrain(
 
     private readonly OnlineLearningOptions _options = options.Value;
     private readonly HybridOptions _hybrid = options.Value.ToHybridOptions();
+    private readonly RecentItemsContext _recent = options.Value.RecentItemsContext;
     private MetadataRow? _metadataRow;
 
     private int UserId => (int)this.GetPrimaryKeyLong();
@@ -47,10 +48,13 @@ public sealed class UserGrain(
             s.LastSequence = e.Sequence;
             s.Rated.Add(e.ItemId);
             if (e.Rating < _options.PositiveThreshold || e.Weight == 0) continue; // a weight of 0 marks the item seen, no more
+            // The event is learned in the context of the user's positives before it.
+            var row = Metadata.With(_recent.Of(s.PositiveOrder));
             if (s.Positives.Add(e.ItemId)) s.PositiveOrder.Add(e.ItemId); // a repeated positive is learned again all the same
             if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
-            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), Metadata, batch.UserFeatures.View,
+            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), row, batch.UserFeatures.View,
                 batch.Candidates.View, s.Positives, Seed(batch.BatchSequence));
+            learner.Use(row);
             learner.Learn(e.ItemId, e.Weight, OnlineSteps.For(_options.OnlineSteps, s.Positives.Count));
             Rehearse(learner, ref rehearsals);
         }
@@ -105,7 +109,8 @@ public sealed class UserGrain(
     {
         var s = State;
         if (s.Rated.Count == 0 && s.Metadata.Length == 0) return null;
-        var query = new UserQuery(UserId, s.ModelVersion, Embedding, Bias, s.Metadata, request.ExcludeSeen ? [.. s.Rated] : [], request);
+        var query = new UserQuery(UserId, s.ModelVersion, Embedding, Bias, s.Metadata, request.ExcludeSeen ? [.. s.Rated] : [], request,
+            [.. s.PositiveOrder.TakeLast(_recent.Length)]);
         return await grains.GetGrain<IModelIndexGrain>(0).Recommend(query);
     }
 

@@ -10,7 +10,7 @@ public class RetrainCatchUpTests
 {
     private const int Factors = 16;
     private const int NewUser = 1_000;
-    private static readonly CatchUpSettings Online = new(new HybridOptions { Factors = Factors, Seed = 7 }, OnlineSteps.Default, 8);
+    private static readonly CatchUpSettings Online = new(new HybridOptions { Factors = Factors, Seed = 7 }, OnlineSteps.Default, 8, new RecentItemsContext(3, 1f));
 
     [Theory]
     [InlineData(RetrainAlgorithm.Warp)]
