@@ -75,7 +75,24 @@ public sealed class RecentItemsContext
             rows[entry] = Extend(FeatureRow.Of(userRows, user), Of(before.Order), userSpace);
             before.Order.Add(item);
         }
-        return CsrMatrix.FromTriplets(rows.Length, userSpace.Features.Count,
-            rows.SelectMany((row, entry) => row.Features.Select((f, n) => (entry, f, row.Weights[n]))));
+        if (Array.Exists(rows, row => row.Features is null))
+            throw new ArgumentException("Every interaction needs its positive among the positives in stream order.", nameof(positives));
+        return Stacked(rows, userSpace.Features.Count);
+    }
+
+    /// <summary>The rows as one matrix, each row's columns sorted as a <see cref="CsrMatrix"/> keeps them.</summary>
+    private static CsrMatrix Stacked((int[] Features, float[] Weights)[] rows, int columns)
+    {
+        var rowStart = new int[rows.Length + 1];
+        for (var r = 0; r < rows.Length; r++) rowStart[r + 1] = rowStart[r] + rows[r].Features.Length;
+        var features = new int[rowStart[^1]];
+        var weights = new float[rowStart[^1]];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r].Features.CopyTo(features, rowStart[r]);
+            rows[r].Weights.CopyTo(weights, rowStart[r]);
+            Array.Sort(features, weights, rowStart[r], rows[r].Features.Length);
+        }
+        return new CsrMatrix(rows.Length, columns, rowStart, features, weights);
     }
 }
