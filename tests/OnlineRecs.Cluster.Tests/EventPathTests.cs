@@ -72,6 +72,21 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_positive_is_learned_in_the_context_of_the_users_positives_before_it()
+    {
+        await fixture.Ingest.Ingest([Event(500, 5001), Event(501, 5001)]);
+        await fixture.Ingest.Ingest([Event(500, 5002)]);
+        await fixture.Ingest.Ingest([Event(500, 5003)]);
+
+        var table = await fixture.Grains.GetGrain<IFeatureTableGrain>(IFeatureTableGrain.Users).Current();
+        // 5002 was learned with 5001 as its context and 5003 with both, so both context rows took gradients;
+        // 5003 is nobody's context yet.
+        Assert.Contains("recent=5001", table.Names);
+        Assert.Contains("recent=5002", table.Names);
+        Assert.DoesNotContain("recent=5003", table.Names);
+    }
+
+    [Fact]
     public async Task A_rating_below_the_threshold_marks_the_item_seen_without_learning_from_it()
     {
         await fixture.Ingest.Ingest([Event(400, 6001)]);
