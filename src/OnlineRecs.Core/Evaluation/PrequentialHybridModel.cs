@@ -7,8 +7,9 @@ using OnlineRecs.Core.Training;
 namespace OnlineRecs.Core.Evaluation;
 
 /// <summary>
-/// The LightFM-style hybrid in the stream: users and items get feature rows as they show up, a retrain fits a
-/// fresh model on the items seen so far, and an arriving positive takes <see cref="HybridModel.LearnEvent"/> steps.
+/// The LightFM-style hybrid in the stream: users and items get feature rows as they show up, a user is also its recent
+/// items (<see cref="RecentItemsContext"/>), a retrain fits a fresh model on the items seen so far, and an arriving
+/// positive takes <see cref="HybridModel.LearnEvent"/> steps.
 /// </summary>
 internal sealed class PrequentialHybridModel : PrequentialModel
 {
