@@ -78,7 +78,8 @@ public sealed class OnlineLearningOptions
         options.Validate();
         if (OnlineSteps <= 0) throw new InvalidOperationException($"{Section}:OnlineSteps must be positive.");
         if (RehearsalSteps < 0) throw new InvalidOperationException($"{Section}:RehearsalSteps cannot be negative.");
-        _ = RecentItemsContext; // validates K and the weight
+        if (RecentItems < 0) throw new InvalidOperationException($"{Section}:RecentItems cannot be negative.");
+        if (!float.IsFinite(RecentItemsWeight) || RecentItemsWeight <= 0) throw new InvalidOperationException($"{Section}:RecentItemsWeight must be positive.");
         if (CandidateSample <= 0) throw new InvalidOperationException($"{Section}:CandidateSample must be positive.");
         if (!float.IsFinite(PositiveThreshold)) throw new InvalidOperationException($"{Section}:PositiveThreshold must be finite.");
         return options;

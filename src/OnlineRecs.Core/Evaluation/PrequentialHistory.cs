@@ -12,10 +12,12 @@ internal sealed class PrequentialHistory
         _seen = new bool[items];
         Rated = new HashSet<int>[users];
         Positives = new HashSet<int>[users];
+        Arrivals = new List<int>[users];
         for (var u = 0; u < users; u++)
         {
             Rated[u] = [];
             Positives[u] = [];
+            Arrivals[u] = [];
         }
     }
 
@@ -41,8 +43,13 @@ internal sealed class PrequentialHistory
             SeenItems.Add(e.Item);
         }
         Rated[e.User].Add(e.Item);
-        if (e.IsPositive && Positives[e.User].Add(e.Item)) PositiveOrder.Add((e.User, e.Item));
+        if (!e.IsPositive || !Positives[e.User].Add(e.Item)) return;
+        Arrivals[e.User].Add(e.Item);
+        PositiveOrder.Add((e.User, e.Item));
     }
+
+    /// <summary>Each user's distinct positive items in the order they first arrived.</summary>
+    public List<int>[] Arrivals { get; }
 
     /// <summary>Every distinct positive so far, in the order it arrived.</summary>
     public List<(int User, int Item)> PositiveOrder { get; } = [];

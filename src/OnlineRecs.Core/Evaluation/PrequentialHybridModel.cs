@@ -21,7 +21,6 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     private readonly PrequentialFeatureRows _items;
     private readonly float[] _query;
     private readonly RecentItemsContext _context;
-    private readonly List<int>[] _arrivals;
     private PrequentialItemCatalogue? _catalogue;
     private HybridModel _model;
     private float[] _featureScores = [];
@@ -38,16 +37,13 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         _query = new float[p.Factors];
         _model = new HybridModel(_options);
         _context = new RecentItemsContext(options.RecentItems, options.RecentItemsWeight);
-        _arrivals = [.. Enumerable.Range(0, _userCount).Select(_ => new List<int>())];
     }
 
     /// <summary>A seen item is scorable from its metadata; a positive gives the user and the item an identity.</summary>
     public override void Observe(PrequentialEvent e, PrequentialHistory history)
     {
         _items.Ensure(e.Item, e.IsPositive);
-        if (!e.IsPositive) return;
-        _users.Ensure(e.User, withIdentity: true);
-        if (!_arrivals[e.User].Contains(e.Item)) _arrivals[e.User].Add(e.Item);
+        if (e.IsPositive) _users.Ensure(e.User, withIdentity: true);
     }
 
     public override void Learn(PrequentialEvent e, PrequentialHistory history)
@@ -57,9 +53,9 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         // established one would only overfit its latest item, so the steps shrink as 1/√positives.
         var positives = history.Positives[e.User];
         var steps = Online.OnlineSteps.For(_onlineSteps, positives.Count);
-        // Observe has just taken the item in; the event is learned in the context the user had before it.
-        var arrivals = _arrivals[e.User];
-        var (features, weights) = UserRow(e.User, arrivals[^1] == e.Item ? arrivals.Count - 1 : arrivals.Count);
+        // The history has just taken the item in; the event is learned in the context the user had before it.
+        var arrivals = history.Arrivals[e.User];
+        var (features, weights) = UserRow(e.User, arrivals, arrivals[^1] == e.Item ? arrivals.Count - 1 : arrivals.Count);
         _model.LearnEvent(new FeatureRow(features, weights), e.Item, 1f, _catalogue, positives, steps);
     }
 
@@ -80,10 +76,8 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     private CsrMatrix RowsInContext(PrequentialHistory history, CsrMatrix interactions, CsrMatrix users, int[] columnOf) =>
         _context.EntryRows(interactions, users, history.PositiveOrder.Select(p => (p.User, columnOf[p.Item], p.Item)), _users.Space);
 
-    private (int[] Features, float[] Weights) UserRow(int user) => UserRow(user, _arrivals[user].Count);
-
-    private (int[] Features, float[] Weights) UserRow(int user, int arrivals) =>
-        RecentItemsContext.Extend(_users.Row(user), _context.Of(_arrivals[user], arrivals), _users.Space);
+    private (int[] Features, float[] Weights) UserRow(int user, List<int> arrivals, int count) =>
+        RecentItemsContext.Extend(_users.Row(user), _context.Of(arrivals, count), _users.Space);
 
     /// <summary>
     /// q·p_i + b_i = Σ_f w_if (q·e_f + b_f): one dot product per item feature, then a sparse sum per item, so the
@@ -91,7 +85,8 @@ internal sealed class PrequentialHybridModel : PrequentialModel
     /// </summary>
     public override void Score(int user, PrequentialHistory history, Span<float> scores)
     {
-        var (features, weights) = UserRow(user);
+        var arrivals = history.Arrivals[user];
+        var (features, weights) = UserRow(user, arrivals, arrivals.Count);
         HybridModel.Represent(_model.Users, features, weights, _query);
         var trained = _model.Items.Count;
         if (_featureScores.Length < trained) _featureScores = new float[Math.Max(trained, _featureScores.Length * 2)];
