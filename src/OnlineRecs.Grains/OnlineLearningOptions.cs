@@ -52,6 +52,9 @@ public sealed class OnlineLearningOptions
 
     public RecentItemsContext RecentItemsContext => new(RecentItems, RecentItemsWeight);
 
+    /// <summary>The weight of an item's identity in p_i; see <see cref="HybridOptions.ItemIdentityWeight"/>.</summary>
+    public float ItemIdentityWeight { get; set; } = HybridOptions.DefaultItemIdentityWeight;
+
     public ulong Seed { get; set; } = 42;
 
     public LossKind LossKind => Loss.ToLowerInvariant() switch
@@ -73,6 +76,7 @@ public sealed class OnlineLearningOptions
             Loss = LossKind,
             LearningRate = LearningRate,
             MaxSampled = MaxSampled,
+            ItemIdentityWeight = ItemIdentityWeight,
             Seed = Seed,
         };
         options.Validate();

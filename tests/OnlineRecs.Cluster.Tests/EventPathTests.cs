@@ -1,5 +1,6 @@
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Serving;
+using OnlineRecs.Core.Hybrid;
 using static OnlineRecs.Cluster.Tests.ClusterFixture;
 
 namespace OnlineRecs.Cluster.Tests;
@@ -49,6 +50,21 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
         Assert.Equal(stepped, changed);
         Assert.Contains(8002, changed);
         Assert.True(changed.Length < items.Length, "items that no step touched must keep their vectors");
+    }
+
+    [Fact]
+    public async Task The_index_serves_an_item_as_its_identity_by_the_item_identity_weight_plus_its_metadata()
+    {
+        await fixture.Ingest.Ingest([Event(user: 250, item: 8501), Event(user: 251, item: 8501)]);
+
+        var item = await fixture.Grains.GetGrain<IItemGrain>(8501).Snapshot();
+        var served = await fixture.Index.Candidates([8501], sampleSize: 0, seed: 1);
+
+        Assert.Empty(item.Metadata);
+        Assert.Equal(8501, served.ItemIds[0]);
+        var weight = HybridOptions.DefaultItemIdentityWeight;
+        for (var c = 0; c < item.Embedding.Length; c++) Assert.Equal(weight * item.Embedding[c], served.Vectors[c], 1e-6f);
+        Assert.Equal(weight * item.Bias, served.Biases[0], 1e-6f);
     }
 
     [Fact]

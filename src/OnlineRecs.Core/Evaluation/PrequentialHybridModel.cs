@@ -33,7 +33,7 @@ internal sealed class PrequentialHybridModel : PrequentialModel
         _onlineSteps = options.OnlineSteps;
         _userCount = universe.Users.Count;
         _users = new PrequentialFeatureRows(new FeatureSpace(), universe.Users.Ids, FeatureCrosses.WithPairs(data.UserFeatures), p.UseFeatures);
-        _items = new PrequentialFeatureRows(new FeatureSpace(), universe.Items.Ids, data.ItemFeatures, p.UseFeatures);
+        _items = new PrequentialFeatureRows(new FeatureSpace(_options.ItemIdentityWeight), universe.Items.Ids, data.ItemFeatures, p.UseFeatures);
         _query = new float[p.Factors];
         _model = new HybridModel(_options);
         _context = new RecentItemsContext(options.RecentItems, options.RecentItemsWeight);

@@ -45,18 +45,19 @@ public static class AdaGrad
     }
 
     /// <summary>
-    /// Several gradients applied at once, as a grain receives them summed: G ← G + Σg², then θ ← θ − η Σg / √G.
+    /// Several gradients applied at once, as a grain receives them summed: G ← G + Σg², then θ ← θ − η Σg / √G; with
+    /// a <paramref name="weight"/> w the sums are of a representation θ enters as w·θ, so θ's gradients are w·g.
     /// G grows first, unlike <see cref="Step(Span{float}, Span{float}, float, ReadOnlySpan{float}, float, float)"/>:
     /// n agreeing gradients then move θ by at most η√n, as n sequential steps would, where stepping
     /// before growing G would move it by η Σg, unbounded.
     /// </summary>
     public static void StepSummed(Span<float> theta, Span<float> sumSquares, ReadOnlySpan<float> gradientSum,
-        ReadOnlySpan<float> squaredSum, float learningRate)
+        ReadOnlySpan<float> squaredSum, float learningRate, float weight = 1f)
     {
         for (var i = 0; i < theta.Length; i++)
         {
-            sumSquares[i] += squaredSum[i];
-            theta[i] -= learningRate * gradientSum[i] / MathF.Sqrt(sumSquares[i]);
+            sumSquares[i] += weight * weight * squaredSum[i];
+            theta[i] -= learningRate * weight * gradientSum[i] / MathF.Sqrt(sumSquares[i]);
         }
     }
 }

@@ -26,6 +26,16 @@ public sealed record HybridOptions
     /// <summary>L2 penalty on item feature parameters.</summary>
     public float ItemAlpha { get; init; }
 
+    public const float DefaultItemIdentityWeight = 0.7f;
+
+    /// <summary>
+    /// The weight of an item's identity feature in p_i (a user's weighs 1). Below 1 the identity learns more slowly than
+    /// the item's metadata, which is then left more of what the item is: all a cold item has. On ml-latest-small 0.7
+    /// lifted coldstart-items P@10 from 0.151 to 0.156 (logistic) and left the split's WARP NDCG@10 and the prequential
+    /// HR@10 where they were; 0.5 went a little further on cold items but cost the prequential 0.002.
+    /// </summary>
+    public float ItemIdentityWeight { get; init; } = DefaultItemIdentityWeight;
+
     /// <summary>WARP: negatives tried per positive before giving up.</summary>
     public int MaxSampled { get; init; } = 10;
 
@@ -46,6 +56,7 @@ public sealed record HybridOptions
         if (UserAlpha < 0 || ItemAlpha < 0) throw new ArgumentOutOfRangeException(nameof(UserAlpha), "L2 penalties cannot be negative.");
         if (MaxSampled <= 0) throw new ArgumentOutOfRangeException(nameof(MaxSampled), "MaxSampled must be positive.");
         if (KosK <= 0 || KosN < KosK) throw new ArgumentOutOfRangeException(nameof(KosK), "k-OS needs 0 < k <= n.");
+        if (!(ItemIdentityWeight > 0) || !float.IsFinite(ItemIdentityWeight)) throw new ArgumentOutOfRangeException(nameof(ItemIdentityWeight), "The item identity weight must be a positive finite number.");
         if (Threads <= 0) throw new ArgumentOutOfRangeException(nameof(Threads), "Threads must be positive.");
         if (!(Rho is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(Rho), "Rho must lie in (0, 1).");
     }

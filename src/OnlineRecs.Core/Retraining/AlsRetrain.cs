@@ -47,8 +47,9 @@ public static class AlsRetrain
             return 0f;
         });
         var itemTargets = Targets(items, als.ItemFactors, k, (row, vector) => Dot(meanUser, vector));
-        var (userIdentities, userTable) = Split(input.Users, users, input.UserMetadata, userTargets, k, settings.RidgeRegularization);
-        var (itemIdentities, itemTable) = Split(input.Items, items, input.ItemMetadata, itemTargets, k, settings.RidgeRegularization);
+        var (userIdentities, userTable) = Split(input.Users, users, input.UserMetadata, userTargets, k, settings.RidgeRegularization, 1f);
+        var (itemIdentities, itemTable) = Split(input.Items, items, input.ItemMetadata, itemTargets, k, settings.RidgeRegularization,
+            settings.ItemIdentityWeight);
         return new RetrainedModel(userIdentities, itemIdentities, userTable, itemTable, [.. losses]);
     }
 
@@ -66,9 +67,9 @@ public static class AlsRetrain
         return targets;
     }
 
-    /// <summary>One side's targets as metadata-feature parameters (ridge) plus identity residuals.</summary>
+    /// <summary>One side's targets as metadata-feature parameters (ridge) plus identity residuals, divided by the identity's weight.</summary>
     private static (Dictionary<int, float[]>, FeatureTableParameters) Split(int[] ids, SnapshotSide side,
-        IReadOnlyDictionary<int, string[]> metadata, float[] targets, int k, float lambda)
+        IReadOnlyDictionary<int, string[]> metadata, float[] targets, int k, float lambda, float identityWeight)
     {
         var width = k + 1;
         var space = new FeatureSpace();
@@ -88,6 +89,7 @@ public static class AlsRetrain
             var weights = rows.RowValues(row);
             for (var n = 0; n < columns.Length; n++)
                 for (var c = 0; c < width; c++) residual[c] -= weights[n] * features[columns[n] * width + c];
+            for (var c = 0; c < width; c++) residual[c] /= identityWeight;
             identities[ids[row]] = Own(residual, k, evidence: 1f + side.Positives(row));
         }
 

@@ -19,9 +19,10 @@ internal static class HybridLayout
         epochLosses);
 
     /// <summary>A vocabulary that already names every feature <paramref name="identities"/> and <paramref name="table"/> hold.</summary>
-    public static FeatureSpace Vocabulary(IReadOnlyDictionary<int, float[]> identities, FeatureTableParameters table)
+    public static FeatureSpace Vocabulary(IReadOnlyDictionary<int, float[]> identities, FeatureTableParameters table,
+        float identityWeight = 1f)
     {
-        var space = new FeatureSpace();
+        var space = new FeatureSpace(identityWeight);
         foreach (var name in table.Names) space.Features.GetOrAdd(name);
         foreach (var id in identities.Keys) space.Features.GetOrAdd(FeatureSpace.IdentityFeature(id));
         return space;

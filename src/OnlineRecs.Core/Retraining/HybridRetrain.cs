@@ -19,12 +19,13 @@ public static class HybridRetrain
             Factors = settings.Factors,
             Loss = settings.Algorithm == RetrainAlgorithm.Bpr ? LossKind.Bpr : LossKind.Warp,
             LearningRate = settings.LearningRate,
+            ItemIdentityWeight = settings.ItemIdentityWeight,
             Threads = settings.Threads,
             Seed = settings.Seed,
         });
         var snapshot = SnapshotInteractions.Of(input);
         var userSpace = new FeatureSpace();
-        var itemSpace = new FeatureSpace();
+        var itemSpace = new FeatureSpace(settings.ItemIdentityWeight);
         var userFeatures = userSpace.Build(input.Users, input.UserMetadata, snapshot.Users.HasPositive);
         var itemFeatures = itemSpace.Build(input.Items, input.ItemMetadata, snapshot.Items.HasPositive);
 

@@ -29,7 +29,7 @@ public static class RetrainCatchUp
         var options = settings.Online;
         var (users, items) = (SnapshotSide.Users(input), SnapshotSide.Items(input));
         var userSpace = HybridLayout.Vocabulary(fitted.Users, fitted.UserFeatures);
-        var itemSpace = HybridLayout.Vocabulary(fitted.Items, fitted.ItemFeatures);
+        var itemSpace = HybridLayout.Vocabulary(fitted.Items, fitted.ItemFeatures, options.ItemIdentityWeight);
         var userRows = userSpace.Build(input.Users, input.UserMetadata, users.HasPositive);
         var itemRows = itemSpace.Build(input.Items, input.ItemMetadata, items.HasPositive);
         var model = new HybridModel(options);

@@ -24,6 +24,9 @@ public sealed record RetrainSettings
     /// <summary>Hybrid: a user is also its last K positives (<see cref="Hybrid.RecentItemsContext"/>), each positive fitted in the context it arrived in; 0 turns that off.</summary>
     public int RecentItems { get; init; }
 
+    /// <summary>The weight of an item's identity in p_i (<see cref="Hybrid.HybridOptions.ItemIdentityWeight"/>).</summary>
+    public float ItemIdentityWeight { get; init; } = Hybrid.HybridOptions.DefaultItemIdentityWeight;
+
     /// <summary>Hybrid: the weight a user's recent items share.</summary>
     public float RecentItemsWeight { get; init; } = 1f;
 

@@ -53,7 +53,7 @@ public static class RecommenderTrainer
         var itemHistory = new int[train.Cols];
         foreach (var item in train.Columns) itemHistory[item]++;
         var userFeatures = new FeatureSpace().Build(split.Universe.Users.Ids, FeatureCrosses.WithPairs(data.UserFeatures), u => train.RowLength(u) > 0, p.UseFeatures);
-        var itemFeatures = new FeatureSpace().Build(split.Universe.Items.Ids, data.ItemFeatures, i => itemHistory[i] > 0, p.UseFeatures);
+        var itemFeatures = new FeatureSpace(model.Options.ItemIdentityWeight).Build(split.Universe.Items.Ids, data.ItemFeatures, i => itemHistory[i] > 0, p.UseFeatures);
 
         model.FitPartial(train, userFeatures, itemFeatures, p.Epochs,
             progress is null ? null : new Progress<EpochProgress>(e => progress.Report((double)e.Epoch / e.Epochs)));

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using OnlineRecs.Abstractions.Learning;
 using OnlineRecs.Core.Data;
 using OnlineRecs.Core.Online;
@@ -7,11 +8,11 @@ using OnlineRecs.Core.Scoring;
 namespace OnlineRecs.Grains.Index;
 
 /// <summary>
-/// Every known item as the index serves it: p_i = e_id + Σ_f w_f e_f and b_i likewise, from the identity its grain
-/// last published and the item-feature table last published. An item whose grain has not yet learned is its
-/// metadata alone, as in cold start.
+/// Every known item as the index serves it: p_i = w_id e_id + Σ_f w_f e_f and b_i likewise, from the identity its grain
+/// last published (weighing <paramref name="identityWeight"/>) and the item-feature table last published. An item whose
+/// grain has not yet learned is its metadata alone, as in cold start.
 /// </summary>
-internal sealed class IndexedItems(int factors, ulong seed)
+internal sealed class IndexedItems(int factors, ulong seed, float identityWeight)
 {
     private readonly IdIndex<int> _rows = new();
     private readonly List<float[]?> _identity = [];
@@ -124,8 +125,8 @@ internal sealed class IndexedItems(int factors, ulong seed)
             return Vectors.Bias(row);
         }
         var initial = OwnParameters.Initial(factors, EntitySeeds.Items(seed), _rows[row]);
-        initial.Embedding.CopyTo(into);
-        return initial.Bias + _features.AddInto(_metadata[row], into);
+        TensorPrimitives.Multiply(initial.Embedding, identityWeight, into);
+        return identityWeight * initial.Bias + _features.AddInto(_metadata[row], into);
     }
 
     private void Represent(int row)
@@ -134,8 +135,8 @@ internal sealed class IndexedItems(int factors, ulong seed)
         var bias = 0f;
         if (_identity[row] is { } identity)
         {
-            identity.CopyTo(vector);
-            bias = _identityBias[row];
+            TensorPrimitives.Multiply(identity, identityWeight, vector);
+            bias = identityWeight * _identityBias[row];
         }
         bias += _features.AddInto(_metadata[row], vector);
         Vectors.Set(row, vector, bias);

@@ -20,7 +20,7 @@ namespace OnlineRecs.Grains.Index;
 [KeepAlive]
 public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, RecommenderMetrics metrics) : Grain, IModelIndexGrain
 {
-    private IndexedItems _items = new(options.Value.Factors, options.Value.Seed);
+    private IndexedItems _items = NewItems(options.Value);
     private IndexedUsers _users = new(options.Value.Factors);
     private readonly ItemExclusion _exclusion = new();
     private readonly RecentItemsContext _recent = options.Value.RecentItemsContext;
@@ -62,7 +62,7 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
 
     private (IndexedItems, IndexedUsers) Build(IndexInstall install)
     {
-        var items = new IndexedItems(options.Value.Factors, options.Value.Seed);
+        var items = NewItems(options.Value);
         var users = new IndexedUsers(options.Value.Factors);
         foreach (var m in install.Metadata)
         {
@@ -76,6 +76,8 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
         items.Refresh();
         return (items, users);
     }
+
+    private static IndexedItems NewItems(OnlineLearningOptions o) => new(o.Factors, o.Seed, o.ItemIdentityWeight);
 
     public Task<KnownEntities> Known() => Task.FromResult(new KnownEntities([.. _users.Ids], [.. _items.Ids]));
 

@@ -31,8 +31,10 @@ public sealed class ItemGrain(
         if (batch.BatchSequence > s.LastBatch)
         {
             s.LastBatch = batch.BatchSequence;
-            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, batch.Gradient, batch.Squares, _options.LearningRate);
-            AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares), [batch.Bias], [batch.BiasSquares], _options.LearningRate);
+            // The batch sums gradients of p_i, which holds the identity with its weight.
+            var (rate, weight) = (_options.LearningRate, _options.ItemIdentityWeight);
+            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, batch.Gradient, batch.Squares, rate, weight);
+            AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares), [batch.Bias], [batch.BiasSquares], rate, weight);
             s.Updates++;
         }
         return Task.FromResult(new ItemLearningResult(ItemId, own.Embedding.ToArray(), own.Bias, Metadata.Names, Metadata.Weights));

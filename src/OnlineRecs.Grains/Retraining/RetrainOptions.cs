@@ -60,6 +60,7 @@ public sealed class RetrainOptions
         Threads = Threads,
         RecentItems = learning.RecentItems,
         RecentItemsWeight = learning.RecentItemsWeight,
+        ItemIdentityWeight = learning.ItemIdentityWeight,
         Seed = learning.Seed,
     };
 

@@ -12,7 +12,8 @@ public sealed class MovieLensReaderTests
         Assert.Equal(DatasetFormats.MovieLens100K, dataset.Format);
         Assert.Equal(4, dataset.Ratings.Length);
         Assert.Equal(new Rating(2, 10, 4f, 891717742), dataset.Ratings[2]);
-        Assert.Equal(["genre=Animation", "genre=Children's", "genre=Comedy", "year=1995-1999"], dataset.ItemFeatures[10]);
+        Assert.Equal(["genre=Animation", "genre=Children's", "genre=Comedy", "year=1995-1999",
+            "genre=Animation&year=1995-1999", "genre=Children's&year=1995-1999", "genre=Comedy&year=1995-1999"], dataset.ItemFeatures[10]);
         Assert.Equal("Cité des enfants perdus, La (1995)", dataset.ItemTitles[20]);
         Assert.DoesNotContain(dataset.ItemFeatures.GetValueOrDefault(30, []), f => f.StartsWith("genre=", StringComparison.Ordinal));
         Assert.Equal(["gender=M", "age=18-24", "occupation=technician"], dataset.UserFeatures[1]);
@@ -31,8 +32,9 @@ public sealed class MovieLensReaderTests
         Assert.Equal(["gender=F", "age=under 18", "occupation=K-12 student"], dataset.UserFeatures[1]);
         Assert.Equal(["gender=M", "age=56+", "occupation=self-employed"], dataset.UserFeatures[2]);
         Assert.Equal(["gender=M", "age=25-34", "occupation=scientist"], dataset.UserFeatures[3]);
-        Assert.Equal(["genre=Drama", "year=1970s"], dataset.ItemFeatures[1193]);
-        Assert.Equal(["genre=Musical", "genre=Romance", "year=1960s"], dataset.ItemFeatures[914]);
+        Assert.Equal(["genre=Drama", "year=1970s", "genre=Drama&year=1970s"], dataset.ItemFeatures[1193]);
+        Assert.Equal(["genre=Musical", "genre=Romance", "year=1960s", "genre=Musical&year=1960s", "genre=Romance&year=1960s"],
+            dataset.ItemFeatures[914]);
         Assert.Equal("One Flew Over the Cuckoo's Nest (1975)", dataset.ItemTitles[1193]);
     }
 
@@ -44,9 +46,12 @@ public sealed class MovieLensReaderTests
         Assert.Equal(DatasetFormats.MovieLens10M, dataset.Format);
         Assert.Equal([5f, 4.5f, 0.5f], dataset.Ratings.Select(r => r.Value));
         Assert.Empty(dataset.UserFeatures);
-        // Two spellings of one tag collapse into a single feature; both applications count in the tag-count bucket.
-        Assert.Equal(["genre=Comedy", "genre=Romance", "year=1990-1994", "tag=eddie murphy", "tagged=2-3"], dataset.ItemFeatures[122]);
-        Assert.Equal(["genre=Action", "genre=Crime", "genre=Thriller", "year=1995-1999", "tag=hacker", "tagged=1"], dataset.ItemFeatures[185]);
+        // Two spellings of one tag collapse into a single feature; both applications count in the tag-count bucket,
+        // which, like each genre, is crossed with the year bucket.
+        Assert.Equal(["genre=Comedy", "genre=Romance", "year=1990-1994", "tag=eddie murphy", "tagged=2-3", "tagged=2-3&year=1990-1994",
+            "genre=Comedy&year=1990-1994", "genre=Romance&year=1990-1994"], dataset.ItemFeatures[122]);
+        Assert.Equal(["genre=Action", "genre=Crime", "genre=Thriller", "year=1995-1999", "tag=hacker", "tagged=1", "tagged=1&year=1995-1999",
+            "genre=Action&year=1995-1999", "genre=Crime&year=1995-1999", "genre=Thriller&year=1995-1999"], dataset.ItemFeatures[185]);
         Assert.Equal("Net, The (1995)", dataset.ItemTitles[185]);
     }
 

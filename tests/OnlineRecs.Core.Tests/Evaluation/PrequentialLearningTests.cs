@@ -4,13 +4,28 @@ using OnlineRecs.Core.Training;
 
 namespace OnlineRecs.Core.Tests.Evaluation;
 
-/// <summary>On a stream with planted taste, learning from the replay must beat the frozen first-half model.</summary>
+/// <summary>
+/// On a stream with planted taste in which, as on MovieLens, half the users arrive only in the second half and users
+/// carry no metadata, learning from the replay must beat the frozen first-half model, which knows those users by nothing.
+/// </summary>
 public class PrequentialLearningTests
 {
-    private static readonly RatingDataset Stream = new SyntheticDataGenerator(new SyntheticDataOptions
+    private static readonly RatingDataset Stream = WithLateUsers(new SyntheticDataGenerator(new SyntheticDataOptions
     {
         Users = 300, Items = 400, Interactions = 12_000, Seed = 7,
-    }).Generate().Dataset;
+    }).Generate().Dataset);
+
+    /// <summary>The odd users' ratings moved after all the even users', each user's own order kept; no user metadata.</summary>
+    private static RatingDataset WithLateUsers(RatingDataset data)
+    {
+        var reordered = data.Ratings.OrderBy(r => r.UserId % 2).ThenBy(r => r.Timestamp)
+            .Select((r, n) => r with { Timestamp = n + 1 }).ToArray();
+        return new RatingDataset
+        {
+            Name = data.Name, Format = data.Format, Ratings = reordered,
+            ItemFeatures = data.ItemFeatures, ItemTitles = data.ItemTitles,
+        };
+    }
 
     [Theory]
     [InlineData(ModelKind.Warp)]
@@ -23,7 +38,7 @@ public class PrequentialLearningTests
 
         Assert.Equal(frozen.EvaluatedEvents, online.EvaluatedEvents);
         Assert.True(frozen.EvaluatedEvents > 1_000, $"only {frozen.EvaluatedEvents} evaluated events");
-        Assert.True(online.HitRate > frozen.HitRate, $"online {online.HitRate:F4} vs frozen {frozen.HitRate:F4}");
+        Assert.True(online.HitRate > 1.15 * frozen.HitRate, $"online {online.HitRate:F4} vs frozen {frozen.HitRate:F4}");
     }
 
     [Fact]

@@ -52,6 +52,23 @@ public class RetrainCatchUpTests
         Assert.True(new OwnParameters(caughtUp.Items[0]).BiasSquares > new OwnParameters(fitted.Items[0]).BiasSquares);
     }
 
+    /// <summary>ALS knows no identity weights: the identity takes what the metadata leaves, divided by its weight.</summary>
+    [Fact]
+    public void An_als_retrain_scores_warm_pairs_alike_whatever_the_item_identity_weight()
+    {
+        var input = TasteGroups(withNewUser: false);
+        var plain = FullRetrain.Fit(input, Settings(RetrainAlgorithm.Als) with { ItemIdentityWeight = 1f });
+        var weighted = FullRetrain.Fit(input, Settings(RetrainAlgorithm.Als) with { ItemIdentityWeight = 0.5f });
+
+        foreach (var (user, item) in new[] { (0, 3), (1, 20), (7, 14), (38, 29) })
+        {
+            var expected = Score(new OwnParameters(plain.Users[user]), plain, input, item, identityWeight: 1f);
+            var actual = Score(new OwnParameters(weighted.Users[user]), weighted, input, item, identityWeight: 0.5f);
+            Assert.Equal(expected, actual, 1e-4f);
+        }
+        Assert.NotEqual(plain.Items[3], weighted.Items[3]);
+    }
+
     /// <summary>
     /// 40 users in two taste groups of 15 items each, each user with 8 positives of their group's; items carry their
     /// group as a genre. With <paramref name="withNewUser"/>, a user of the first group comes last with 5 positives.
@@ -75,14 +92,14 @@ public class RetrainCatchUpTests
     private static RetrainSettings Settings(RetrainAlgorithm algorithm) =>
         new() { Algorithm = algorithm, Factors = Factors, Epochs = 10, AlsRegularization = 1f };
 
-    /// <summary>q_u·p_i + b_i, with p_i the item's identity plus its metadata features by their weights.</summary>
-    private static float Score(OwnParameters user, RetrainedModel model, RetrainInput input, int item)
+    /// <summary>q_u·p_i + b_i, with p_i the item's identity and its metadata features, each by its weight.</summary>
+    private static float Score(OwnParameters user, RetrainedModel model, RetrainInput input, int item,
+        float identityWeight = HybridOptions.DefaultItemIdentityWeight)
     {
         var vector = new float[Factors];
-        var bias = 0f;
         var own = new OwnParameters(model.Items[item]);
-        own.Embedding.CopyTo(vector);
-        bias += own.Bias;
+        TensorPrimitives.Multiply(own.Embedding, identityWeight, vector);
+        var bias = identityWeight * own.Bias;
         foreach (var (name, weight) in FeatureSpace.MetadataWeights(input.ItemMetadata[item]))
         {
             var feature = new OwnParameters(model.ItemFeatures.Parameters[Array.IndexOf(model.ItemFeatures.Names, name)]);
