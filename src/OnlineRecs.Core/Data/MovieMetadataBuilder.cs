@@ -24,8 +24,9 @@ internal sealed class MovieMetadataBuilder
         var trimmed = title.Trim();
         _titles[id] = trimmed;
         if (!TitleYear.TryParse(trimmed, out var year)) return;
-        _yearBuckets[id] = TitleYear.Bucket(year);
-        _features.Add(id, FeatureKeys.Year, _yearBuckets[id]);
+        var bucket = TitleYear.Bucket(year);
+        _yearBuckets[id] = bucket;
+        _features.Add(id, FeatureKeys.Year, bucket);
     }
 
     public void AddGenre(int id, ReadOnlySpan<char> genre)
@@ -56,15 +57,19 @@ internal sealed class MovieMetadataBuilder
     /// </summary>
     public Dictionary<int, string[]> BuildFeatures()
     {
-        foreach (var (id, count) in _tagApplications) AddInEra(id, FeatureKeys.Tagged, TagCountBucket(count));
+        foreach (var (id, count) in _tagApplications)
+        {
+            var bucket = TagCountBucket(count);
+            _features.Add(id, FeatureKeys.Tagged, bucket);
+            AddEraCross(id, FeatureKeys.Tagged, bucket);
+        }
         foreach (var (id, genres) in _genres)
-            foreach (var genre in genres) AddInEra(id, FeatureKeys.Genre, genre, withPlain: false);
+            foreach (var genre in genres) AddEraCross(id, FeatureKeys.Genre, genre);
         return _features.Build();
     }
 
-    private void AddInEra(int id, string key, string value, bool withPlain = true)
+    private void AddEraCross(int id, string key, string value)
     {
-        if (withPlain) _features.Add(id, key, value);
         if (_yearBuckets.TryGetValue(id, out var era)) _features.Add(id, $"{key}={value}&{FeatureKeys.Year}={era}");
     }
 

@@ -44,7 +44,6 @@ public sealed class UserEventLearner
         _userGradient = new GradientSums<int>(options.Factors, capacity: 1);
         _featureGradients = new GradientSums<string>(options.Factors, Math.Max(1, metadata.Names.Length));
         _metadataVector = new float[options.Factors];
-        _metadata = metadata;
         _metadataBias = features.AddInto(metadata, _metadataVector);
     }
 

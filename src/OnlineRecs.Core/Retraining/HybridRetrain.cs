@@ -29,8 +29,8 @@ public static class HybridRetrain
         var userFeatures = userSpace.Build(input.Users, input.UserMetadata, snapshot.Users.HasPositive);
         var itemFeatures = itemSpace.Build(input.Items, input.ItemMetadata, snapshot.Items.HasPositive);
 
-        var entryUserRows = settings.RecentItems > 0
-            ? new RecentItemsContext(settings.RecentItems, settings.RecentItemsWeight).EntryRows(snapshot.Matrix, userFeatures,
+        var entryUserRows = settings.RecentItems.Length > 0
+            ? settings.RecentItems.EntryRows(snapshot.Matrix, userFeatures,
                 input.Positives.Select(p => (snapshot.Users.RowOf(p.UserId), snapshot.Items.RowOf(p.ItemId), p.ItemId)), userSpace)
             : null;
 

@@ -21,14 +21,11 @@ public sealed record RetrainSettings
     /// <summary>After ALS, the ridge penalty of the metadata → factors mapping.</summary>
     public float RidgeRegularization { get; init; } = 0.1f;
 
-    /// <summary>Hybrid: a user is also its last K positives (<see cref="Hybrid.RecentItemsContext"/>), each positive fitted in the context it arrived in; 0 turns that off.</summary>
-    public int RecentItems { get; init; }
+    /// <summary>Hybrid: a user is also its last K positives, each positive fitted in the context it arrived in; length 0 turns that off.</summary>
+    public Hybrid.RecentItemsContext RecentItems { get; init; } = new(0, 1f);
 
     /// <summary>The weight of an item's identity in p_i (<see cref="Hybrid.HybridOptions.ItemIdentityWeight"/>).</summary>
     public float ItemIdentityWeight { get; init; } = Hybrid.HybridOptions.DefaultItemIdentityWeight;
-
-    /// <summary>Hybrid: the weight a user's recent items share.</summary>
-    public float RecentItemsWeight { get; init; } = 1f;
 
     /// <summary>Threads for training; one leaves the other core to ingest and queries.</summary>
     public int Threads { get; init; } = 1;

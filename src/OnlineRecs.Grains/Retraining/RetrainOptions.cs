@@ -58,8 +58,7 @@ public sealed class RetrainOptions
         AlsRegularization = AlsRegularization,
         RidgeRegularization = RidgeRegularization,
         Threads = Threads,
-        RecentItems = learning.RecentItems,
-        RecentItemsWeight = learning.RecentItemsWeight,
+        RecentItems = learning.RecentItemsContext,
         ItemIdentityWeight = learning.ItemIdentityWeight,
         Seed = learning.Seed,
     };
