@@ -19,6 +19,12 @@ public interface IModelIndexGrain : IGrainWithIntegerKey
     /// </summary>
     Task<CandidateItemsMessage> Candidates(int[] positiveItems, int sampleSize, ulong seed);
 
+    /// <summary>
+    /// Takes a learned group's new vectors. When the item-feature table moved, every item is redone off the grain's
+    /// turn and swapped in at once; queries interleave meanwhile and answer from the previous group's vectors. Only the
+    /// learner calls it, one group after another, so it never interleaves with another write.
+    /// </summary>
+    [AlwaysInterleave]
     Task Publish(IndexUpdate update);
 
     /// <summary>Applies metadata records in order: features for filters and cold start, titles for answers.</summary>

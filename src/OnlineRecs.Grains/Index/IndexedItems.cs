@@ -23,8 +23,10 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     private SharedFeatureTable _features = SharedFeatureTable.Empty(factors);
     private long _featuresVersion = -1;
     private bool _stale;
+    private ItemVectors _spare = new(factors);
 
-    public ItemVectors Vectors { get; } = new(factors);
+    /// <summary>The rows queries are answered from.</summary>
+    public ItemVectors Vectors { get; private set; } = new(factors);
 
     public int Count => _rows.Count;
 
@@ -44,7 +46,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         _identityBias.Add(0f);
         _metadata.Add(MetadataRow.None);
         _titles.Add(null);
-        Vectors.Add(new float[factors]);
+        Represent(row, Vectors);
         return row;
     }
 
@@ -54,7 +56,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         _metadata[row] = new MetadataRow(features);
         if (title is not null) _titles[row] = title;
         _filters.Clear();
-        Represent(row);
+        Represent(row, Vectors);
     }
 
     public void SetIdentity(IdentityVector item)
@@ -62,10 +64,13 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         var row = RowOf(item.Id);
         _identity[row] = item.Embedding.Length == 0 ? null : item.Embedding;
         _identityBias[row] = item.Bias;
-        if (!_stale) Represent(row);
+        if (!_stale) Represent(row, Vectors);
     }
 
-    /// <summary>Takes the newest item-feature table; when it changed, every item's vector is redone (see <see cref="Refresh"/>).</summary>
+    /// <summary>
+    /// Takes the newest item-feature table; when it changed, every item's vector is redone (see <see cref="Refresh"/>)
+    /// and until then <see cref="Vectors"/> keeps the rows as they were, identities set since included.
+    /// </summary>
     public void SetFeatures(FeatureTableMessage table)
     {
         if (table.Version == _featuresVersion) return;
@@ -77,8 +82,26 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     public void Refresh()
     {
         if (!_stale) return;
+        RepresentAll(Vectors);
         _stale = false;
-        for (var row = 0; row < Count; row++) Represent(row);
+    }
+
+    /// <summary>
+    /// <see cref="Refresh"/> into a second store on the thread pool, then swapped in at once: queries answered meanwhile
+    /// (the index interleaves them) read the previous rows, whole. Nothing else may change this object until it is done.
+    /// </summary>
+    public async Task RefreshOffTurn()
+    {
+        if (!_stale) return;
+        var next = _spare;
+        await Task.Run(() => RepresentAll(next));
+        (_spare, Vectors) = (Vectors, next);
+        _stale = false;
+    }
+
+    private void RepresentAll(ItemVectors into)
+    {
+        for (var row = 0; row < Count; row++) Represent(row, into);
     }
 
     /// <summary>Items carrying any of <paramref name="features"/>, or null (no filter) when none is asked for.</summary>
@@ -129,7 +152,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         return identityWeight * initial.Bias + _features.AddInto(_metadata[row], into);
     }
 
-    private void Represent(int row)
+    private void Represent(int row, ItemVectors into)
     {
         Span<float> vector = stackalloc float[factors];
         var bias = 0f;
@@ -139,6 +162,6 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
             bias = identityWeight * _identityBias[row];
         }
         bias += _features.AddInto(_metadata[row], vector);
-        Vectors.Set(row, vector, bias);
+        into.Set(row, vector, bias);
     }
 }

@@ -34,18 +34,18 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
     public Task<CandidateItemsMessage> Candidates(int[] batchItems, int sampleSize, ulong seed) =>
         Task.FromResult(_items.Candidates(batchItems, sampleSize, seed));
 
-    public Task Publish(IndexUpdate update)
+    public async Task Publish(IndexUpdate update)
     {
         _items.SetFeatures(update.ItemFeatures);
-        _users.SetFeatures(update.UserFeatures);
         foreach (var item in update.Items) _items.SetIdentity(item);
+        await _items.RefreshOffTurn();
+        // The users change with the items' swap, so no answer mixes this group's users with the last one's items.
+        _users.SetFeatures(update.UserFeatures);
         foreach (var user in update.Users) _users.SetIdentity(user);
-        _items.Refresh();
         _lastSequence = Math.Max(_lastSequence, update.Sequence);
         _eventsApplied += update.Events;
         _lastUpdate = DateTimeOffset.UtcNow;
         metrics.ModelSize(_users.Count, _items.Count);
-        return Task.CompletedTask;
     }
 
     public async Task Install(IndexInstall install)
@@ -93,7 +93,6 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
 
     public Task<ScoredItems> Recommend(UserQuery query)
     {
-        _items.Refresh();
         Span<float> q = stackalloc float[options.Value.Factors];
         // While a new version is being installed a user grain may be a version ahead of or behind the index;
         // the index then ranks with its own copy of the user, so no answer mixes two versions.
@@ -107,7 +106,6 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
 
     public Task<ScoredItems> ColdStart(ColdStartQuery query)
     {
-        _items.Refresh();
         Span<float> q = stackalloc float[options.Value.Factors];
         var userBias = _users.Represent([], 0f, new MetadataRow(query.UserFeatures), q);
         var found = _items.Vectors.TopK(q, query.K, null, _items.FilterFor(query.LikedItemFeatures));
@@ -116,7 +114,6 @@ public sealed class ModelIndexGrain(IOptions<OnlineLearningOptions> options, Rec
 
     public Task<ScoredItems?> SimilarItems(int itemId, int k)
     {
-        _items.Refresh();
         if (!_items.TryGetRow(itemId, out var row)) return Task.FromResult<ScoredItems?>(null);
         return Task.FromResult<ScoredItems?>(Listed(_items.Vectors.SimilarItems(row, k), 0f));
     }
