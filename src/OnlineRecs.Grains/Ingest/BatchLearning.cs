@@ -51,15 +51,23 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
             if (!byUser.TryGetValue(e.UserId, out var list)) byUser[e.UserId] = list = [];
             list.Add(new UserEvent(group.FirstSequence + n, e.ItemId, e.Rating, e.Timestamp, e.Weight));
         }
-        var users = await Task.WhenAll(byUser.Select(u =>
-            grains.GetGrain<IUserGrain>(u.Key).Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value], candidates, _userFeatures))));
+        var learning = byUser.Select(u => grains.GetGrain<IUserGrain>(u.Key)
+            .Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value], candidates, _userFeatures))).ToArray<Task<UserLearningResult>?>();
 
+        // Summed in the users' order, always the same, as their results come in: a result is let go once added, so a
+        // group's gradients are not all alive at once (what a collection in the middle of a group would have to copy).
         var itemGradients = new GradientSums<int>(k, capacity: Math.Max(16, items.Length));
         var userFeatureGradients = new GradientSums<string>(k);
-        foreach (var user in users)
+        var users = new IdentityVector[learning.Length];
+        var (lossSum, updates) = (0.0, 0L);
+        for (var n = 0; n < learning.Length; n++)
         {
+            var user = await learning[n]!;
+            learning[n] = null;
             user.ItemGradients.AddTo(itemGradients);
             user.FeatureGradients.AddTo(userFeatureGradients);
+            users[n] = new IdentityVector(user.UserId, user.Embedding, user.Bias);
+            (lossSum, updates) = (lossSum + user.LossSum, updates + user.Updates);
         }
 
         var learnedItems = await Task.WhenAll(itemGradients.Keys.Select((itemId, slot) =>
@@ -84,9 +92,9 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
 
         await Index.Publish(new IndexUpdate(group.LastSequence,
             [.. learnedItems.Select(i => new IdentityVector(i.ItemId, i.Embedding, i.Bias))],
-            [.. users.Select(u => new IdentityVector(u.UserId, u.Embedding, u.Bias))],
+            users,
             _userFeatures, _itemFeatures, group.Events.Length));
-        LastLoss = (users.Sum(u => u.LossSum), users.Sum(u => u.Updates));
+        LastLoss = (lossSum, updates);
     }
 
     private async Task SetMetadata(LogGroup group)
