@@ -9,9 +9,9 @@ using Spectre.Console;
 namespace OnlineRecs.Client.Commands;
 
 /// <summary>
-/// <c>bench query</c> and <c>bench freshness</c>: latencies of a running cluster, measured from this client, alone and
-/// while a paced stream ingests in the background (the ingest figures themselves come from <c>stream</c>);
-/// <c>bench retrain</c>: ingest rate and query latency under load, idle and while a full retrain runs.
+/// <c>bench ingest</c>: the sustained ingest rate and acknowledgement latency of a running cluster, measured from this
+/// client; <c>bench query</c> and <c>bench freshness</c>: its latencies, alone and while a paced stream ingests in the
+/// background; <c>bench retrain</c>: ingest rate and query latency under load, idle and while a full retrain runs.
 /// A benchmark, not a test: it prints a table and, with <c>--json</c>, one JSON object.
 /// </summary>
 public static class ClusterBenchCommand
@@ -19,6 +19,7 @@ public static class ClusterBenchCommand
     public static Command Create()
     {
         var command = new Command("bench", "Measure a running cluster: query latency and freshness, alone and while ingesting.");
+        command.Subcommands.Add(Ingest());
         command.Subcommands.Add(Query());
         command.Subcommands.Add(Freshness());
         command.Subcommands.Add(Retrain());
@@ -101,6 +102,48 @@ public static class ClusterBenchCommand
     private sealed record LoadOutcome(List<double> Latencies, long Streamed, double Seconds)
     {
         public double EventsPerSecond => Streamed / Seconds;
+    }
+
+    /// <summary>
+    /// The data set streamed in timestamp order as fast as the cluster acknowledges, several passes back to back. The
+    /// first pass meets every user new (most loss steps per event); later ones are the same events as repeat traffic
+    /// from users with history, the steady state of a running system.
+    /// </summary>
+    private static Command Ingest()
+    {
+        var (data, json, connection) = (DataOption.Create(), Json(), new ConnectionOptions());
+        var passes = new Option<int>("--passes") { Description = "Times the data set is streamed, back to back.", DefaultValueFactory = _ => 3 };
+        var batch = new Option<int>("--batch") { Description = "Events per request.", DefaultValueFactory = _ => 1_000 };
+        var inFlight = new Option<int>("--in-flight") { Description = "Requests awaiting acknowledgement at once.", DefaultValueFactory = _ => 4 };
+        var command = new Command("ingest", "Sustained ingest with online learning: events/s and acknowledgement latency, pass by pass.")
+            { data, passes, batch, inFlight, json };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (DataOption.Read(result.GetValue(data)!) is not { } dataset) return 2;
+            var (times, size, window) = (result.GetValue(passes), result.GetValue(batch), result.GetValue(inFlight));
+            if (times <= 0 || size <= 0 || window <= 0) return EvalCommand.Fail("--passes, --batch and --in-flight must be positive.");
+            var ordered = dataset.Ratings.OrderBy(r => r.Timestamp).ToArray();
+            return await connection.Run(result, window, async cluster =>
+            {
+                var table = new Table().Title($"ingest, {ordered.Length:N0} events a pass, batches of {size:N0}, {window} in flight")
+                    .AddColumns("pass", "events/s", "ack p50 ms", "ack p99 ms", "errors");
+                var rows = new List<Dictionary<string, object>>();
+                for (var pass = 1; pass <= times; pass++)
+                {
+                    var summary = await new StreamReplay(cluster, size, window, rate: null).Run(ordered, cancellation);
+                    table.AddRow($"{pass}", $"{summary.EventsPerSecond:N0}", $"{summary.AckP50Ms:F1}", $"{summary.AckP99Ms:F1}", $"{summary.Errors}");
+                    rows.Add(new() { ["pass"] = pass, ["events_per_second"] = summary.EventsPerSecond, ["ack_p50_ms"] = summary.AckP50Ms,
+                        ["ack_p99_ms"] = summary.AckP99Ms, ["errors"] = summary.Errors, ["seconds"] = summary.Seconds });
+                }
+                AnsiConsole.Write(table);
+                if (result.GetValue(json) is { } path)
+                    ResultJson.Write(path, new Dictionary<string, object?> { ["benchmark"] = "ingest", ["events_per_pass"] = ordered.Length,
+                        ["batch"] = size, ["in_flight"] = window, ["passes"] = rows });
+                return 0;
+            }, cancellation);
+        });
+        return command;
     }
 
     private static Command Query()
