@@ -4,7 +4,7 @@ namespace OnlineRecs.Abstractions.Learning;
 
 /// <summary>
 /// Summed gradients and squared gradients per key, as <see cref="GradientSums{TKey}"/> gathered them: row n of the
-/// arrays belongs to <c>Keys[n]</c>, and rows past the keys are spare capacity.
+/// arrays belongs to <c>Keys[n]</c>.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record GradientSumsMessage<TKey>(
@@ -16,7 +16,7 @@ public sealed record GradientSumsMessage<TKey>(
 {
     public static GradientSumsMessage<TKey> From(GradientSums<TKey> sums)
     {
-        var (gradients, squares, biases, biasSquares) = sums.HandOver();
+        var (gradients, squares, biases, biasSquares) = sums.Copy();
         return new([.. sums.Keys], gradients, squares, biases, biasSquares);
     }
 

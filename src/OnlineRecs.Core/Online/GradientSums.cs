@@ -1,20 +1,39 @@
+using System.Buffers;
+
 namespace OnlineRecs.Core.Online;
 
 /// <summary>
 /// Gradients gathered for parameters that someone else owns, summed per key along with their squares,
 /// so that the owner takes one <see cref="Hybrid.AdaGrad.StepSummed"/> per batch instead of a call per step.
 /// Keys keep the order they first arrived in, which keeps the sums' floating-point order repeatable.
+/// The working rows are rented from the shared array pool and go back on <see cref="Dispose"/>: growing them was
+/// most of what online learning allocated, and every collection it set off paused ingest and queries alike.
 /// </summary>
-public sealed class GradientSums<TKey>(int factors, int capacity = 16) where TKey : notnull
+public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
 {
-    private readonly Dictionary<TKey, int> _slots = new(capacity);
-    private readonly List<TKey> _keys = new(capacity);
-    private float[] _gradients = new float[factors * capacity];
-    private float[] _squares = new float[factors * capacity];
-    private float[] _biases = new float[capacity];
-    private float[] _biasSquares = new float[capacity];
+    private readonly int _factors;
+    private readonly Dictionary<TKey, int> _slots;
+    private readonly List<TKey> _keys;
+    private int _capacity;
+    private float[] _gradients;
+    private float[] _squares;
+    private float[] _biases;
+    private float[] _biasSquares;
 
-    public int Factors => factors;
+    public GradientSums(int factors, int capacity = 16)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(factors);
+        _factors = factors;
+        _capacity = Math.Max(1, capacity);
+        _slots = new Dictionary<TKey, int>(_capacity);
+        _keys = new List<TKey>(_capacity);
+        _gradients = Rent(factors * _capacity);
+        _squares = Rent(factors * _capacity);
+        _biases = Rent(_capacity);
+        _biasSquares = Rent(_capacity);
+    }
+
+    public int Factors => _factors;
 
     public int Count => _keys.Count;
 
@@ -24,9 +43,9 @@ public sealed class GradientSums<TKey>(int factors, int capacity = 16) where TKe
     public void Add(TKey key, float scale, ReadOnlySpan<float> direction, float biasGradient)
     {
         var slot = SlotOf(key);
-        var g = _gradients.AsSpan(slot * factors, factors);
-        var g2 = _squares.AsSpan(slot * factors, factors);
-        for (var c = 0; c < factors; c++)
+        var g = _gradients.AsSpan(slot * _factors, _factors);
+        var g2 = _squares.AsSpan(slot * _factors, _factors);
+        for (var c = 0; c < _factors; c++)
         {
             var x = scale * direction[c];
             g[c] += x;
@@ -40,10 +59,10 @@ public sealed class GradientSums<TKey>(int factors, int capacity = 16) where TKe
     public void AddSums(TKey key, float weight, ReadOnlySpan<float> gradient, ReadOnlySpan<float> squares, float bias, float biasSquares)
     {
         var slot = SlotOf(key);
-        var g = _gradients.AsSpan(slot * factors, factors);
-        var g2 = _squares.AsSpan(slot * factors, factors);
+        var g = _gradients.AsSpan(slot * _factors, _factors);
+        var g2 = _squares.AsSpan(slot * _factors, _factors);
         var w2 = weight * weight;
-        for (var c = 0; c < factors; c++)
+        for (var c = 0; c < _factors; c++)
         {
             g[c] += weight * gradient[c];
             g2[c] += w2 * squares[c];
@@ -55,43 +74,67 @@ public sealed class GradientSums<TKey>(int factors, int capacity = 16) where TKe
     /// <summary>Forgets every key and its sums, keeping the storage.</summary>
     public void Clear()
     {
-        Array.Clear(_gradients, 0, _keys.Count * factors);
-        Array.Clear(_squares, 0, _keys.Count * factors);
-        Array.Clear(_biases, 0, _keys.Count);
-        Array.Clear(_biasSquares, 0, _keys.Count);
         _slots.Clear();
         _keys.Clear();
     }
 
-    public ReadOnlySpan<float> Gradient(int slot) => _gradients.AsSpan(slot * factors, factors);
+    public ReadOnlySpan<float> Gradient(int slot) => _gradients.AsSpan(slot * _factors, _factors);
 
-    public ReadOnlySpan<float> Squares(int slot) => _squares.AsSpan(slot * factors, factors);
+    public ReadOnlySpan<float> Squares(int slot) => _squares.AsSpan(slot * _factors, _factors);
 
     public float Bias(int slot) => _biases[slot];
 
     public float BiasSquares(int slot) => _biasSquares[slot];
 
-    /// <summary>
-    /// The sums' own arrays, in key order, gradients and squares row-major; only the first <see cref="Count"/> rows
-    /// are used. Handed over without a copy (they are most of what learning allocates), so the sums must not be
-    /// added to afterwards.
-    /// </summary>
-    public (float[] Gradients, float[] Squares, float[] Biases, float[] BiasSquares) HandOver() =>
-        (_gradients, _squares, _biases, _biasSquares);
+    /// <summary>A copy of the sums, in key order, gradients and squares row-major, exactly <see cref="Count"/> rows.</summary>
+    public (float[] Gradients, float[] Squares, float[] Biases, float[] BiasSquares) Copy()
+    {
+        var (rows, values) = (_keys.Count, _keys.Count * _factors);
+        return (_gradients[..values], _squares[..values], _biases[..rows], _biasSquares[..rows]);
+    }
+
+    /// <summary>Returns the rows to the pool; the sums must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        foreach (var rows in (float[][])[_gradients, _squares, _biases, _biasSquares]) ArrayPool<float>.Shared.Return(rows);
+        (_gradients, _squares, _biases, _biasSquares, _capacity) = ([], [], [], [], 0);
+        _slots.Clear();
+        _keys.Clear();
+    }
 
     private int SlotOf(TKey key)
     {
         if (_slots.TryGetValue(key, out var slot)) return slot;
         slot = _keys.Count;
+        if (slot == _capacity) Grow();
         _keys.Add(key);
         _slots[key] = slot;
-        if (slot == _biases.Length)
-        {
-            Array.Resize(ref _gradients, _gradients.Length * 2);
-            Array.Resize(ref _squares, _squares.Length * 2);
-            Array.Resize(ref _biases, _biases.Length * 2);
-            Array.Resize(ref _biasSquares, _biasSquares.Length * 2);
-        }
+        // Pooled rows hold whatever their last user left.
+        _gradients.AsSpan(slot * _factors, _factors).Clear();
+        _squares.AsSpan(slot * _factors, _factors).Clear();
+        _biases[slot] = 0f;
+        _biasSquares[slot] = 0f;
         return slot;
     }
+
+    private void Grow()
+    {
+        if (_capacity == 0) throw new ObjectDisposedException(nameof(GradientSums<TKey>));
+        var used = _keys.Count;
+        _capacity *= 2;
+        _gradients = Regrown(_gradients, used * _factors, _capacity * _factors);
+        _squares = Regrown(_squares, used * _factors, _capacity * _factors);
+        _biases = Regrown(_biases, used, _capacity);
+        _biasSquares = Regrown(_biasSquares, used, _capacity);
+    }
+
+    private static float[] Regrown(float[] rows, int used, int length)
+    {
+        var grown = Rent(length);
+        rows.AsSpan(0, used).CopyTo(grown);
+        ArrayPool<float>.Shared.Return(rows);
+        return grown;
+    }
+
+    private static float[] Rent(int length) => ArrayPool<float>.Shared.Rent(length);
 }

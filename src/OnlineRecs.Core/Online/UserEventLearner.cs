@@ -6,9 +6,10 @@ namespace OnlineRecs.Core.Online;
 /// <summary>
 /// One user's online learning as a user grain does it: the same loss steps as <see cref="HybridModel.LearnEvent"/>,
 /// but the user owns only its identity parameters, which step at once (AdaGrad), while the gradients
-/// for the shared metadata features and for the items are summed for their owners to apply.
+/// for the shared metadata features and for the items are summed for their owners to apply. Dispose it once its sums
+/// are copied out, so that their pooled rows serve the next user.
 /// </summary>
-public sealed class UserEventLearner
+public sealed class UserEventLearner : IDisposable
 {
     private readonly HybridOptions _options;
     private readonly OwnParameters _own;
@@ -74,6 +75,13 @@ public sealed class UserEventLearner
             _featureGradients.AddSums(_metadata.Names[n], _metadata.Weights[n], _userGradient.Gradient(0), _userGradient.Squares(0),
                 _userGradient.Bias(0), _userGradient.BiasSquares(0));
         _userGradient.Clear();
+    }
+
+    public void Dispose()
+    {
+        ItemGradients.Dispose();
+        _userGradient.Dispose();
+        _featureGradients.Dispose();
     }
 
     public double LossSum => _scratch.LossSum;

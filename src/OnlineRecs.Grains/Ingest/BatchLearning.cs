@@ -56,8 +56,8 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
 
         // Summed in the users' order, always the same, as their results come in: a result is let go once added, so a
         // group's gradients are not all alive at once (what a collection in the middle of a group would have to copy).
-        var itemGradients = new GradientSums<int>(k, capacity: Math.Max(16, items.Length));
-        var userFeatureGradients = new GradientSums<string>(k);
+        using var itemGradients = new GradientSums<int>(k, capacity: Math.Max(16, items.Length));
+        using var userFeatureGradients = new GradientSums<string>(k);
         var users = new IdentityVector[learning.Length];
         var (lossSum, updates) = (0.0, 0L);
         for (var n = 0; n < learning.Length; n++)
@@ -76,7 +76,7 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
                 itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))));
 
         // ∂L/∂e_f = w_f ∂L/∂p_i: each item shares its gradient out to its metadata features by their weights.
-        var itemFeatureGradients = new GradientSums<string>(k);
+        using var itemFeatureGradients = new GradientSums<string>(k);
         for (var slot = 0; slot < learnedItems.Length; slot++)
         {
             var item = learnedItems[slot];

@@ -59,11 +59,13 @@ public sealed class UserGrain(
             Rehearse(learner, ref rehearsals);
         }
 
-        return Task.FromResult(new UserLearningResult(
+        var result = new UserLearningResult(
             UserId,
             learner is null ? NoItemGradients : GradientSumsMessage<int>.From(learner.ItemGradients),
             learner is null ? NoFeatureGradients : GradientSumsMessage<string>.From(learner.FeatureGradients()),
-            Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0));
+            Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0);
+        learner?.Dispose();
+        return Task.FromResult(result);
     }
 
     /// <summary>Steps on earlier positives drawn uniformly; one outside this batch's candidates is skipped.</summary>

@@ -1,0 +1,67 @@
+using OnlineRecs.Core.Online;
+
+namespace OnlineRecs.Core.Tests.Online;
+
+/// <summary>Sums keep their keys' order and values through growth, and pooled rows never leak into new sums.</summary>
+public sealed class GradientSumsTests
+{
+    private const int Factors = 3;
+
+    [Fact]
+    public void Sums_and_squares_survive_growth_in_key_order()
+    {
+        using var sums = new GradientSums<int>(Factors, capacity: 1);
+        for (var key = 0; key < 40; key++) sums.Add(key, 1f, [key, 1, 2], biasGradient: key);
+        sums.Add(7, 2f, [1, 1, 1], biasGradient: 1);
+
+        Assert.Equal(Enumerable.Range(0, 40), sums.Keys);
+        Assert.Equal([7 + 2, 1 + 2, 2 + 2], sums.Gradient(7).ToArray());
+        Assert.Equal([49 + 4, 1 + 4, 4 + 4], sums.Squares(7).ToArray());
+        Assert.Equal((7 + 1, 49 + 1), (sums.Bias(7), sums.BiasSquares(7)));
+        Assert.Equal([39, 1, 2], sums.Gradient(39).ToArray());
+    }
+
+    [Fact]
+    public void A_copy_holds_exactly_the_keys_rows()
+    {
+        using var sums = new GradientSums<string>(Factors);
+        sums.Add("a", 1f, [1, 2, 3], 0.5f);
+        sums.AddSums("b", 2f, [1, 1, 1], [1, 1, 1], 1f, 1f);
+
+        var (gradients, squares, biases, biasSquares) = sums.Copy();
+
+        Assert.Equal([1, 2, 3, 2, 2, 2], gradients);
+        Assert.Equal([1, 4, 9, 4, 4, 4], squares);
+        Assert.Equal([0.5f, 2f], biases);
+        Assert.Equal([0.25f, 4f], biasSquares);
+    }
+
+    [Fact]
+    public void Rows_returned_to_the_pool_start_at_zero_in_the_next_sums()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            using var sums = new GradientSums<int>(Factors, capacity: 64);
+            for (var key = 0; key < 64; key++)
+            {
+                sums.Add(key, 1f, [5, 5, 5], biasGradient: 5);
+                Assert.Equal([5, 5, 5], sums.Gradient(key).ToArray());
+                Assert.Equal([25, 25, 25], sums.Squares(key).ToArray());
+                Assert.Equal((5f, 25f), (sums.Bias(key), sums.BiasSquares(key)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Cleared_sums_start_again_from_zero()
+    {
+        using var sums = new GradientSums<int>(Factors);
+        sums.Add(1, 1f, [1, 1, 1], 1f);
+        sums.Clear();
+        sums.Add(2, 1f, [2, 2, 2], 2f);
+
+        Assert.Equal([2], sums.Keys);
+        Assert.Equal([2, 2, 2], sums.Gradient(0).ToArray());
+        Assert.Equal(2f, sums.Bias(0));
+    }
+}
