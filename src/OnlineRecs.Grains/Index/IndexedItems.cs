@@ -99,9 +99,20 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         _stale = false;
     }
 
+    /// <summary>Every row, two halves at once: the learner waits for this after each group, and the other core is idle.</summary>
     private void RepresentAll(ItemVectors into)
     {
-        for (var row = 0; row < Count; row++) Represent(row, into);
+        var count = Count;
+        if (count == 0) return;
+        Represent(count - 1, into); // grows the store to every row first, so the halves below write in place
+        var half = (count - 1) / 2;
+        Parallel.Invoke(new ParallelOptions { TaskScheduler = TaskScheduler.Default },
+            () => RepresentRows(0, half, into), () => RepresentRows(half, count - 1, into));
+    }
+
+    private void RepresentRows(int from, int to, ItemVectors into)
+    {
+        for (var row = from; row < to; row++) Represent(row, into);
     }
 
     /// <summary>Items carrying any of <paramref name="features"/>, or null (no filter) when none is asked for.</summary>

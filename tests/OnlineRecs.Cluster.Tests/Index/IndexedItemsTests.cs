@@ -33,5 +33,30 @@ public sealed class IndexedItemsTests
         Assert.Equal(0.5f, items.Vectors.Bias(0));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(101)]
+    public async Task A_refresh_redoes_every_row(int count)
+    {
+        var items = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
+        for (var id = 1; id <= count; id++)
+        {
+            items.SetMetadata(id, ["genre=A"], null);
+            items.SetIdentity(new IdentityVector(id, [id, 0, 0, 0], id));
+        }
+        var weight = new MetadataRow(["genre=A"]).Weights[0];
+
+        items.SetFeatures(Table(version: 1, [0, 1, 0, 0]));
+        await items.RefreshOffTurn();
+
+        for (var id = 1; id <= count; id++)
+        {
+            Assert.True(items.TryGetRow(id, out var row));
+            Assert.Equal([0.5f * id, weight, 0, 0], items.Vectors.Row(row).ToArray());
+            Assert.Equal(0.5f * id, items.Vectors.Bias(row));
+        }
+    }
+
     private static FeatureTableMessage Table(long version, float[] genreA) => new(Factors, ["genre=A"], genreA, [0f], version);
 }
