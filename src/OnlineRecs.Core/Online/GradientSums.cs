@@ -96,7 +96,10 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
     /// <summary>Returns the rows to the pool; the sums must not be used afterwards.</summary>
     public void Dispose()
     {
-        foreach (var rows in (float[][])[_gradients, _squares, _biases, _biasSquares]) ArrayPool<float>.Shared.Return(rows);
+        Return(_gradients);
+        Return(_squares);
+        Return(_biases);
+        Return(_biasSquares);
         (_gradients, _squares, _biases, _biasSquares, _capacity) = ([], [], [], [], 0);
         _slots.Clear();
         _keys.Clear();
@@ -132,9 +135,11 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
     {
         var grown = Rent(length);
         rows.AsSpan(0, used).CopyTo(grown);
-        ArrayPool<float>.Shared.Return(rows);
+        Return(rows);
         return grown;
     }
 
     private static float[] Rent(int length) => ArrayPool<float>.Shared.Rent(length);
+
+    private static void Return(float[] rows) => ArrayPool<float>.Shared.Return(rows);
 }

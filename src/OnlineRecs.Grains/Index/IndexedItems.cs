@@ -159,20 +159,22 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
             return Vectors.Bias(row);
         }
         var initial = OwnParameters.Initial(factors, EntitySeeds.Items(seed), _rows[row]);
-        TensorPrimitives.Multiply(initial.Embedding, identityWeight, into);
-        return identityWeight * initial.Bias + _features.AddInto(_metadata[row], into);
+        return Combine(initial.Embedding, initial.Bias, row, into);
     }
 
     private void Represent(int row, ItemVectors into)
     {
         Span<float> vector = stackalloc float[factors];
-        var bias = 0f;
-        if (_identity[row] is { } identity)
-        {
-            TensorPrimitives.Multiply(identity, identityWeight, vector);
-            bias = identityWeight * _identityBias[row];
-        }
-        bias += _features.AddInto(_metadata[row], vector);
+        var identity = _identity[row];
+        var bias = Combine(identity, identity is null ? 0f : _identityBias[row], row, vector);
         into.Set(row, vector, bias);
+    }
+
+    /// <summary>p_i = w_id e_id + Σ_f w_f e_f into <paramref name="into"/>, returning b_i; an empty identity leaves the metadata alone.</summary>
+    private float Combine(ReadOnlySpan<float> identity, float identityBias, int row, Span<float> into)
+    {
+        if (identity.IsEmpty) into.Clear();
+        else TensorPrimitives.Multiply(identity, identityWeight, into);
+        return identityWeight * identityBias + _features.AddInto(_metadata[row], into);
     }
 }
