@@ -35,6 +35,20 @@ public sealed class OnlineLearningOptions
     public int RehearsalSteps { get; set; } = 8;
 
     /// <summary>
+    /// Earlier positives replayed per positive event, drawn uniformly from a sample of the stream so far
+    /// (<see cref="Core.Online.ReplayReservoir"/>) and learned again by their users against the items as they are now;
+    /// 0 turns replay off. Learning from the stream alone (protocol split on ml-latest-small) went from NDCG@10 0.15
+    /// to 0.19–0.20 with 8 replays of 2 steps.
+    /// </summary>
+    public int ReplaysPerPositive { get; set; } = 8;
+
+    /// <summary>Loss steps per replayed positive.</summary>
+    public int ReplaySteps { get; set; } = 2;
+
+    /// <summary>Positives the replay sample holds at most (8 bytes each); beyond it, each new one replaces a random one.</summary>
+    public int ReplayCapacity { get; set; } = 1_000_000;
+
+    /// <summary>
     /// Catalogue items sent with each ingest batch for drawing negatives and rehearsing: the whole catalogue up to this
     /// size, a uniform sample beyond it.
     /// </summary>
@@ -84,6 +98,9 @@ public sealed class OnlineLearningOptions
         if (RehearsalSteps < 0) throw new InvalidOperationException($"{Section}:RehearsalSteps cannot be negative.");
         if (RecentItems < 0) throw new InvalidOperationException($"{Section}:RecentItems cannot be negative.");
         if (!float.IsFinite(RecentItemsWeight) || RecentItemsWeight <= 0) throw new InvalidOperationException($"{Section}:RecentItemsWeight must be positive.");
+        if (ReplaysPerPositive < 0) throw new InvalidOperationException($"{Section}:ReplaysPerPositive cannot be negative.");
+        if (ReplaySteps <= 0) throw new InvalidOperationException($"{Section}:ReplaySteps must be positive.");
+        if (ReplayCapacity <= 0) throw new InvalidOperationException($"{Section}:ReplayCapacity must be positive.");
         if (CandidateSample <= 0) throw new InvalidOperationException($"{Section}:CandidateSample must be positive.");
         if (!float.IsFinite(PositiveThreshold)) throw new InvalidOperationException($"{Section}:PositiveThreshold must be finite.");
         return options;

@@ -9,6 +9,9 @@ namespace OnlineRecs.Cluster.Tests;
 /// <summary>A real one-silo cluster in this process, with the product's grains and event pipeline and a log in a fresh folder.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    // Without replays each test sees exactly what its own events do; ReplayedPositivesTests and the restart tests cover them.
+    private static readonly Dictionary<string, string?> ExactEffects = new() { ["OnlineRecs:Learning:ReplaysPerPositive"] = "0" };
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "onlinerecs-tests", Guid.NewGuid().ToString("N"));
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -19,7 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IModelIndexGrain Index => Grains.GetGrain<IModelIndexGrain>(0);
 
-    public async Task InitializeAsync() => Cluster = await Start(DataDirectory);
+    public async Task InitializeAsync() => Cluster = await Start(DataDirectory, ExactEffects);
 
     public async Task DisposeAsync()
     {

@@ -11,7 +11,8 @@ namespace OnlineRecs.Grains.Ingest;
 /// Applies one logged group to the model through the grains that own it, in a fixed order so that a replay of the
 /// log reproduces every parameter bit for bit:
 /// 1. the index hands out the batch's items and a uniform sample of the catalogue (the negatives' pool);
-/// 2. every user grain in the batch learns from its own events, all users at once;
+/// 2. every user grain in the batch learns from its own events, all users at once, and so does every user an earlier
+///    positive is replayed for (drawn from the <see cref="ReplayReservoir"/>, so old users keep in step with the items);
 /// 3. their item gradients, summed per item, go to the item grains, one call per item;
 /// 4. metadata-feature gradients, summed per feature, go to the two feature tables, one call each;
 /// 5. the index takes the new vectors, so the next query sees them.
@@ -21,6 +22,7 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
     private readonly OnlineLearningOptions _options = options.Value;
     private FeatureTableMessage? _userFeatures;
     private FeatureTableMessage? _itemFeatures;
+    private ReplayReservoir _replays = new(options.Value.ReplayCapacity, options.Value.Seed);
 
     private IModelIndexGrain Index => grains.GetGrain<IModelIndexGrain>(0);
     private IFeatureTableGrain UserTable => grains.GetGrain<IFeatureTableGrain>(IFeatureTableGrain.Users);
@@ -33,7 +35,29 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
     public void UseFeatureTables(FeatureTableMessage userFeatures, FeatureTableMessage itemFeatures) =>
         (_userFeatures, _itemFeatures) = (userFeatures, itemFeatures);
 
+    /// <summary>The replay sample as of the end of <paramref name="groups"/>, a prefix of the log, for <see cref="UseReplays"/>.</summary>
+    public ReplayReservoir ReplaysAfter(IEnumerable<LogGroup> groups)
+    {
+        var replays = new ReplayReservoir(_options.ReplayCapacity, _options.Seed);
+        foreach (var group in groups) Remember(replays, group);
+        return replays;
+    }
+
+    /// <summary>Learns on with this replay sample: the log's up to where the next group to learn starts.</summary>
+    public void UseReplays(ReplayReservoir replays) => _replays = replays;
+
     public Task Apply(LogGroup group) => group.Events.Length > 0 ? Learn(group) : SetMetadata(group);
+
+    private bool IsPositive(RatingEvent e) => e.Rating >= _options.PositiveThreshold && e.Weight > 0;
+
+    private void Remember(ReplayReservoir replays, LogGroup group)
+    {
+        for (var n = 0; n < group.Events.Length; n++)
+        {
+            var e = group.Events[n];
+            if (IsPositive(e)) replays.Offer(group.FirstSequence + n, e.UserId, e.ItemId);
+        }
+    }
 
     private async Task Learn(LogGroup group)
     {
@@ -41,18 +65,22 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
         _userFeatures ??= await UserTable.Current();
         _itemFeatures ??= await ItemTable.Current();
 
-        var items = group.Events.Select(e => e.ItemId).Distinct().ToArray();
-        var candidates = await Index.Candidates(items, _options.CandidateSample, SplitMix64.Mix(_options.Seed ^ (ulong)group.FirstSequence));
+        var seed = SplitMix64.Mix(_options.Seed ^ (ulong)group.FirstSequence);
+        var replays = _replays.Draw(_options.ReplaysPerPositive * group.Events.Count(IsPositive), seed);
+        Remember(_replays, group);
+        var items = group.Events.Select(e => e.ItemId).Concat(replays.Select(r => r.Item)).Distinct().ToArray();
+        var candidates = await Index.Candidates(items, _options.CandidateSample, seed);
 
-        var byUser = new Dictionary<int, List<UserEvent>>();
+        var byUser = new Dictionary<int, (List<UserEvent> Events, List<int> Replays)>();
         for (var n = 0; n < group.Events.Length; n++)
         {
             var e = group.Events[n];
-            if (!byUser.TryGetValue(e.UserId, out var list)) byUser[e.UserId] = list = [];
-            list.Add(new UserEvent(group.FirstSequence + n, e.ItemId, e.Rating, e.Timestamp, e.Weight));
+            ShareOf(byUser, e.UserId).Events.Add(new UserEvent(group.FirstSequence + n, e.ItemId, e.Rating, e.Timestamp, e.Weight));
         }
+        foreach (var (user, item) in replays) ShareOf(byUser, user).Replays.Add(item);
         var learning = byUser.Select(u => grains.GetGrain<IUserGrain>(u.Key)
-            .Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value], candidates, _userFeatures))).ToArray<Task<UserLearningResult>?>();
+            .Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value.Events], candidates, _userFeatures, [.. u.Value.Replays])))
+            .ToArray<Task<UserLearningResult>?>();
 
         // Summed in the users' order, always the same, as their results come in: a result is let go once added, so a
         // group's gradients are not all alive at once (what a collection in the middle of a group would have to copy).
@@ -95,6 +123,12 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
             users,
             _userFeatures, _itemFeatures, group.Events.Length));
         LastLoss = (lossSum, updates);
+    }
+
+    private static (List<UserEvent> Events, List<int> Replays) ShareOf(Dictionary<int, (List<UserEvent>, List<int>)> byUser, int user)
+    {
+        if (!byUser.TryGetValue(user, out var share)) byUser[user] = share = ([], []);
+        return share;
     }
 
     private async Task SetMetadata(LogGroup group)

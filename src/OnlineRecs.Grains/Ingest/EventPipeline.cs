@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Core.Online;
 using OnlineRecs.Grains.Retraining;
 using OnlineRecs.Grains.Telemetry;
 
@@ -67,12 +68,17 @@ public sealed partial class EventPipeline(
         }
     }
 
+    /// <summary>The learner's replay sample as it stood after log sequence <paramref name="sequence"/>, a group boundary.</summary>
+    public ReplayReservoir ReplaysThrough(long sequence) => learning.ReplaysAfter(LoggedThrough(sequence).Select(f => f.Group));
+
     /// <summary>
     /// Learns again every group from log byte <paramref name="offset"/> (where a snapshot ended) that was learned
-    /// before, as a new model version needs; call it inside <see cref="Exclusive{T}"/>. Returns the events re-applied.
+    /// before, as a new model version needs, replaying from <paramref name="replays"/> (the sample as of the snapshot);
+    /// call it inside <see cref="Exclusive{T}"/>. Returns the events re-applied.
     /// </summary>
-    public async Task<long> Relearn(long offset)
+    public async Task<long> Relearn(long offset, ReplayReservoir replays)
     {
+        learning.UseReplays(replays);
         var events = 0L;
         foreach (var (group, _) in LoggedThrough(LearnedThrough, offset))
         {
@@ -136,7 +142,9 @@ public sealed partial class EventPipeline(
             Interlocked.Exchange(ref _learnedThrough, checkpoint.Sequence);
             LogCheckpointInstalled(checkpoint.Version, checkpoint.Sequence);
         }
-        await Replay([.. _log.Recovered.Where(g => g.FirstSequence > (checkpoint?.Sequence ?? 0))], cancellation);
+        var installed = checkpoint?.Sequence ?? 0;
+        learning.UseReplays(learning.ReplaysAfter(_log.Recovered.Where(g => g.LastSequence <= installed)));
+        await Replay([.. _log.Recovered.Where(g => g.FirstSequence > installed)], cancellation);
         Interlocked.Add(ref _eventsAcknowledged, _log.Recovered.Sum(g => g.Events.Length));
         _writer = Task.Run(WriteGroups, CancellationToken.None);
         _learner = Task.Run(LearnGroups, CancellationToken.None);

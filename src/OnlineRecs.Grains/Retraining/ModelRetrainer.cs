@@ -36,7 +36,7 @@ public sealed partial class ModelRetrainer(
         try
         {
             var through = pipeline.LearnedThrough;
-            var (snapshot, checkpoint) = await BackgroundThread.Run(() =>
+            var (snapshot, checkpoint, replays) = await BackgroundThread.Run(() =>
             {
                 var snapshot = new LogSnapshot(pipeline.LoggedThrough(through), learningOptions.Value.PositiveThreshold);
                 var (fittedThrough, fittedEvents, fittedPositives) = (snapshot.Sequence, snapshot.Events, snapshot.Positives);
@@ -51,14 +51,14 @@ public sealed partial class ModelRetrainer(
                 var checkpoint = snapshot.ToCheckpoint(version, model, record);
                 checkpoints.Save(checkpoint);
                 LogPhases(version, fitted, caughtUp - fitted, board.ElapsedSeconds - caughtUp);
-                return (snapshot, checkpoint);
+                return (snapshot, checkpoint, pipeline.ReplaysThrough(snapshot.Sequence));
             }, _options.Nice, "OnlineRecs retrain");
 
             board.Enter(RetrainPhase.Installing);
             var relearned = await pipeline.Exclusive(async () =>
             {
                 await installer.Install(checkpoint);
-                return await pipeline.Relearn(snapshot.LogOffset);
+                return await pipeline.Relearn(snapshot.LogOffset, replays);
             });
             var record = checkpoint.Record with
             {

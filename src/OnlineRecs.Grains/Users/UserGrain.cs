@@ -58,6 +58,16 @@ public sealed class UserGrain(
             learner.Learn(e.ItemId, e.Weight, OnlineSteps.For(_options.OnlineSteps, s.Positives.Count));
             Rehearse(learner, ref rehearsals);
         }
+        if (batch.Replays.Length > 0 && s.Parameters.Length > 0)
+        {
+            // Replays fit the user as queries see it, with its recent items as they are now, to the items as they are now.
+            var row = Metadata.With(_recent.Of(s.PositiveOrder));
+            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), row, batch.UserFeatures.View,
+                batch.Candidates.View, s.Positives, Seed(batch.BatchSequence));
+            learner.Use(row);
+            foreach (var item in batch.Replays)
+                if (learner.CanLearn(item)) learner.Learn(item, 1f, _options.ReplaySteps);
+        }
 
         var result = new UserLearningResult(
             UserId,
