@@ -52,21 +52,16 @@ public sealed class UserGrain(
             var row = Metadata.With(_recent.Of(s.PositiveOrder));
             if (s.Positives.Add(e.ItemId)) s.PositiveOrder.Add(e.ItemId); // a repeated positive is learned again all the same
             if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
-            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), row, batch.UserFeatures.View,
-                batch.Candidates.View, s.Positives, Seed(batch.BatchSequence));
-            learner.Use(row);
-            learner.Learn(e.ItemId, e.Weight, OnlineSteps.For(_options.OnlineSteps, s.Positives.Count));
-            Rehearse(learner, ref rehearsals);
+            var stepping = LearnerWith(row);
+            stepping.Learn(e.ItemId, e.Weight, OnlineSteps.For(_options.OnlineSteps, s.Positives.Count));
+            Rehearse(stepping, ref rehearsals);
         }
         if (batch.Replays.Length > 0 && s.Parameters.Length > 0)
         {
             // Replays fit the user as queries see it, with its recent items as they are now, to the items as they are now.
-            var row = Metadata.With(_recent.Of(s.PositiveOrder));
-            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), row, batch.UserFeatures.View,
-                batch.Candidates.View, s.Positives, Seed(batch.BatchSequence));
-            learner.Use(row);
+            var replaying = LearnerWith(Metadata.With(_recent.Of(s.PositiveOrder)));
             foreach (var item in batch.Replays)
-                if (learner.CanLearn(item)) learner.Learn(item, 1f, _options.ReplaySteps);
+                if (replaying.CanLearn(item)) replaying.Learn(item, 1f, _options.ReplaySteps);
         }
 
         var result = new UserLearningResult(
@@ -76,6 +71,15 @@ public sealed class UserGrain(
             Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0);
         learner?.Dispose();
         return Task.FromResult(result);
+
+        // One learner for the whole batch, its user row switched as the user's recent items move.
+        UserEventLearner LearnerWith(MetadataRow row)
+        {
+            learner ??= new UserEventLearner(_hybrid, new OwnParameters(s.Parameters), row, batch.UserFeatures.View,
+                batch.Candidates.View, s.Positives, Seed(batch.BatchSequence));
+            learner.Use(row);
+            return learner;
+        }
     }
 
     /// <summary>Steps on earlier positives drawn uniformly; one outside this batch's candidates is skipped.</summary>
