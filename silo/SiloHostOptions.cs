@@ -30,6 +30,7 @@ public sealed class SiloHostOptions
         ["--gateway-port"] = $"{Section}:GatewayPort",
         ["--api-key"] = $"{Section}:ApiKey",
         ["--loss"] = "OnlineRecs:Learning:Loss",
+        ["--replays"] = "OnlineRecs:Learning:ReplaysPerPositive",
         ["--retrain-algorithm"] = "OnlineRecs:Retrain:Algorithm",
         ["--retrain-every-events"] = "OnlineRecs:Retrain:EveryEvents",
         ["--retrain-every-minutes"] = "OnlineRecs:Retrain:EveryMinutes",
