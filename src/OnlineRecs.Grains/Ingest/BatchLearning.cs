@@ -20,6 +20,8 @@ namespace OnlineRecs.Grains.Ingest;
 public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningOptions> options)
 {
     private readonly OnlineLearningOptions _options = options.Value;
+    private readonly GrainReferences<IUserGrain> _users = new(grains);
+    private readonly GrainReferences<IItemGrain> _items = new(grains);
     private FeatureTableMessage? _userFeatures;
     private FeatureTableMessage? _itemFeatures;
     private ReplayReservoir _replays = new(options.Value.ReplayCapacity, options.Value.Seed);
@@ -78,7 +80,7 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
             ShareOf(byUser, e.UserId).Events.Add(new UserEvent(group.FirstSequence + n, e.ItemId, e.Rating, e.Timestamp, e.Weight));
         }
         foreach (var (user, item) in replays) ShareOf(byUser, user).Replays.Add(item);
-        var learning = byUser.Select(u => grains.GetGrain<IUserGrain>(u.Key)
+        var learning = byUser.Select(u => _users[u.Key]
             .Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value.Events], candidates, _userFeatures, [.. u.Value.Replays])))
             .ToArray<Task<UserLearningResult>?>();
 
@@ -99,7 +101,7 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
         }
 
         var learnedItems = await Task.WhenAll(itemGradients.Keys.Select((itemId, slot) =>
-            grains.GetGrain<IItemGrain>(itemId).Learn(new ItemGradientBatch(group.FirstSequence,
+            _items[itemId].Learn(new ItemGradientBatch(group.FirstSequence,
                 itemGradients.Gradient(slot).ToArray(), itemGradients.Squares(slot).ToArray(),
                 itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))));
 
@@ -136,8 +138,8 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
         // The last record for an entity wins, as it would applied one by one.
         var latest = group.Metadata.GroupBy(m => (m.Kind, m.Id)).Select(g => g.Last());
         await Task.WhenAll(latest.Select(m => m.Kind == EntityKind.User
-            ? grains.GetGrain<IUserGrain>(m.Id).SetMetadata(m.Features)
-            : grains.GetGrain<IItemGrain>(m.Id).SetMetadata(m.Features, m.Title)));
+            ? _users[m.Id].SetMetadata(m.Features)
+            : _items[m.Id].SetMetadata(m.Features, m.Title)));
         await Index.SetMetadata(group.Metadata);
         _userFeatures = await UserTable.Ensure([.. group.Metadata.Where(m => m.Kind == EntityKind.User).SelectMany(m => m.Features).Distinct()]);
         _itemFeatures = await ItemTable.Ensure([.. group.Metadata.Where(m => m.Kind == EntityKind.Item).SelectMany(m => m.Features).Distinct()]);
