@@ -26,11 +26,25 @@ public sealed class UserGrain(
     private readonly RecentItemsContext _recent = options.Value.RecentItemsContext;
     private MetadataRow? _metadataRow;
 
+    // The user's row with its recent items, made again only when a new positive moves them: one row object lets the
+    // learner keep its summed metadata vector across events (a repeat or a replay changes nothing in it).
+    private MetadataRow? _rowInContext;
+    private int _rowInContextPositives;
+
     private int UserId => (int)this.GetPrimaryKeyLong();
 
     private UserState State => state.State;
 
     private MetadataRow Metadata => _metadataRow ??= new MetadataRow(State.Metadata);
+
+    /// <summary>The metadata row followed by the user's recent items as they stand.</summary>
+    private MetadataRow RowInContext()
+    {
+        var order = State.PositiveOrder;
+        if (_rowInContext is null || _rowInContextPositives != order.Count)
+            (_rowInContext, _rowInContextPositives) = (Metadata.With(_recent.Of(order)), order.Count);
+        return _rowInContext;
+    }
 
     /// <summary>The identity embedding, empty while the user has no positive event.</summary>
     private float[] Embedding => State.Parameters.Length == 0 ? [] : new OwnParameters(State.Parameters).Embedding.ToArray();
@@ -49,7 +63,7 @@ public sealed class UserGrain(
             s.Rated.Add(e.ItemId);
             if (e.Rating < _options.PositiveThreshold || e.Weight == 0) continue; // a weight of 0 marks the item seen, no more
             // The event is learned in the context of the user's positives before it.
-            var row = Metadata.With(_recent.Of(s.PositiveOrder));
+            var row = RowInContext();
             if (s.Positives.Add(e.ItemId)) s.PositiveOrder.Add(e.ItemId); // a repeated positive is learned again all the same
             if (s.Parameters.Length == 0) s.Parameters = OwnParameters.Initial(_hybrid.Factors, EntitySeeds.Users(_hybrid.Seed), UserId).Values;
             var stepping = LearnerWith(row);
@@ -59,7 +73,7 @@ public sealed class UserGrain(
         if (batch.Replays.Length > 0 && s.Parameters.Length > 0)
         {
             // Replays fit the user as queries see it, with its recent items as they are now, to the items as they are now.
-            var replaying = LearnerWith(Metadata.With(_recent.Of(s.PositiveOrder)));
+            var replaying = LearnerWith(RowInContext());
             foreach (var item in batch.Replays)
                 if (replaying.CanLearn(item)) replaying.Learn(item, 1f, _options.ReplaySteps);
         }
@@ -99,7 +113,7 @@ public sealed class UserGrain(
     public Task SetMetadata(string[] features)
     {
         State.Metadata = features;
-        _metadataRow = null;
+        (_metadataRow, _rowInContext) = (null, null);
         return Task.CompletedTask;
     }
 
@@ -117,7 +131,7 @@ public sealed class UserGrain(
         s.Positives = [.. install.PositiveOrder];
         s.PositiveOrder = [.. install.PositiveOrder];
         s.Metadata = install.Metadata;
-        _metadataRow = null;
+        (_metadataRow, _rowInContext) = (null, null);
         return Task.CompletedTask;
     }
 
