@@ -27,6 +27,9 @@ public sealed class OnlineLearningOptions
     /// <summary>Ratings at or above this are positives that the model learns from; all ratings mark the item seen.</summary>
     public float PositiveThreshold { get; set; } = 4f;
 
+    /// <summary>Whether an event is learned from: a rating at the threshold or above, with a weight (0 marks the item seen, no more).</summary>
+    public bool IsPositive(float rating, float weight) => rating >= PositiveThreshold && weight > 0;
+
     /// <summary>
     /// Loss steps per positive event on the user's earlier positives, drawn uniformly. A stream passes each event once;
     /// rehearsing earlier ones lets a single pass learn as several epochs would (on ml-latest-small one offline epoch

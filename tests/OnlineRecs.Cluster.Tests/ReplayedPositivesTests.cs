@@ -6,12 +6,11 @@ namespace OnlineRecs.Cluster.Tests;
 /// <summary>Each group replays earlier positives through their users, so a user whose history ended keeps learning.</summary>
 public sealed class ReplayedPositivesTests : IDisposable
 {
-    private readonly List<string> _folders = [];
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "onlinerecs-replayed", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        foreach (var folder in _folders)
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
     [Theory]
@@ -19,9 +18,7 @@ public sealed class ReplayedPositivesTests : IDisposable
     [InlineData(0, false)]
     public async Task A_user_with_no_event_in_a_group_learns_from_its_replayed_positive(int replaysPerPositive, bool learns)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "onlinerecs-replayed", Guid.NewGuid().ToString("N"));
-        _folders.Add(folder);
-        await using var cluster = await Start(folder, new Dictionary<string, string?>
+        await using var cluster = await Start(_folder, new Dictionary<string, string?>
         {
             ["OnlineRecs:Learning:ReplaysPerPositive"] = replaysPerPositive.ToString(),
         });

@@ -15,7 +15,8 @@ public interface IModelIndexGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// The batch's positive items (first, registering new ones) and a uniform sample of
-    /// <paramref name="sampleSize"/> catalogue items drawn with <paramref name="seed"/>.
+    /// <paramref name="sampleSize"/> catalogue items drawn with <paramref name="seed"/>; a catalogue no larger than the
+    /// sample comes whole, with the batch's items in it.
     /// </summary>
     Task<CandidateItemsMessage> Candidates(int[] positiveItems, int sampleSize, ulong seed);
 

@@ -2,7 +2,8 @@ namespace OnlineRecs.Core.Online;
 
 /// <summary>
 /// The items one ingest batch learns against, as the index last published them: first the batch's
-/// positive items, then a uniform sample of the catalogue that negatives are drawn from. A uniform
+/// positive items, then a uniform sample of the catalogue that negatives are drawn from (or the whole catalogue, the
+/// batch's items in it, with no section before it). A uniform
 /// sample keeps WARP's rank estimate honest when it is scaled by the whole catalogue's size.
 /// </summary>
 public sealed class CandidateItems

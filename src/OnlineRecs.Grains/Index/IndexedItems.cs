@@ -129,26 +129,27 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
 
     /// <summary>
     /// The batch's items first (registering new ones), then <paramref name="sampleSize"/> uniform draws from the catalogue,
-    /// each as learning sees it: an item without an identity yet gets the one its grain will start from.
+    /// each as learning sees it: an item without an identity yet gets the one its grain will start from. A catalogue no
+    /// larger than the sample goes whole, the batch's items in it, so they are not sent twice.
     /// </summary>
     public CandidateItemsMessage Candidates(int[] batchItems, int sampleSize, ulong drawSeed)
     {
         foreach (var item in batchItems) RowOf(item);
         Refresh();
         var sampleAll = Count <= sampleSize;
-        var total = batchItems.Length + (sampleAll ? Count : sampleSize);
+        var batchCount = sampleAll ? 0 : batchItems.Length;
+        var total = batchCount + (sampleAll ? Count : sampleSize);
         var ids = new int[total];
         var vectors = new float[total * factors];
         var biases = new float[total];
         var random = new FastRandom(drawSeed);
         for (var n = 0; n < total; n++)
         {
-            var row = n < batchItems.Length ? _rows.IndexOf(batchItems[n])
-                : sampleAll ? n - batchItems.Length : random.Next(Count);
+            var row = n < batchCount ? _rows.IndexOf(batchItems[n]) : sampleAll ? n : random.Next(Count);
             ids[n] = _rows[row];
             biases[n] = LearningVector(row, vectors.AsSpan(n * factors, factors));
         }
-        return new CandidateItemsMessage(factors, ids, vectors, biases, batchItems.Length, Count);
+        return new CandidateItemsMessage(factors, ids, vectors, biases, batchCount, Count);
     }
 
     private float LearningVector(int row, Span<float> into)

@@ -50,14 +50,12 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
 
     public Task Apply(LogGroup group) => group.Events.Length > 0 ? Learn(group) : SetMetadata(group);
 
-    private bool IsPositive(RatingEvent e) => e.Rating >= _options.PositiveThreshold && e.Weight > 0;
-
     private void Remember(ReplayReservoir replays, LogGroup group)
     {
         for (var n = 0; n < group.Events.Length; n++)
         {
             var e = group.Events[n];
-            if (IsPositive(e)) replays.Offer(group.FirstSequence + n, e.UserId, e.ItemId);
+            if (_options.IsPositive(e.Rating, e.Weight)) replays.Offer(group.FirstSequence + n, e.UserId, e.ItemId);
         }
     }
 
@@ -68,7 +66,7 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
         _itemFeatures ??= await ItemTable.Current();
 
         var seed = SplitMix64.Mix(_options.Seed ^ (ulong)group.FirstSequence);
-        var replays = _replays.Draw(_options.ReplaysPerPositive * group.Events.Count(IsPositive), seed);
+        var replays = _replays.Draw(_options.ReplaysPerPositive * group.Events.Count(e => _options.IsPositive(e.Rating, e.Weight)), seed);
         Remember(_replays, group);
         var items = group.Events.Select(e => e.ItemId).Concat(replays.Select(r => r.Item)).Distinct().ToArray();
         var candidates = await Index.Candidates(items, _options.CandidateSample, seed);

@@ -20,11 +20,11 @@ public sealed class LogSnapshot
     private readonly HashSet<int> _items = [];
     private readonly List<SnapshotPositive> _trainingPositives = [];
 
-    private readonly float _positiveThreshold;
+    private readonly OnlineLearningOptions _learning;
 
-    public LogSnapshot(IEnumerable<LoggedFrame> frames, float positiveThreshold)
+    public LogSnapshot(IEnumerable<LoggedFrame> frames, OnlineLearningOptions learning)
     {
-        _positiveThreshold = positiveThreshold;
+        _learning = learning;
         Extend(frames);
     }
 
@@ -77,7 +77,7 @@ public sealed class LogSnapshot
         _items.Add(e.ItemId);
         if (!_rated.TryGetValue(e.UserId, out var rated)) _rated[e.UserId] = rated = [];
         rated.Add(e.ItemId);
-        if (e.Rating < _positiveThreshold || e.Weight == 0) return;
+        if (!_learning.IsPositive(e.Rating, e.Weight)) return;
         _trainingPositives.Add(new SnapshotPositive(e.UserId, e.ItemId, e.Weight));
         if (!_positives.TryGetValue(e.UserId, out var positives))
         {

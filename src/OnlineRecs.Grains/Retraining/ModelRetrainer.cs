@@ -38,7 +38,7 @@ public sealed partial class ModelRetrainer(
             var through = pipeline.LearnedThrough;
             var (snapshot, checkpoint, replays) = await BackgroundThread.Run(() =>
             {
-                var snapshot = new LogSnapshot(pipeline.LoggedThrough(through), learningOptions.Value.PositiveThreshold);
+                var snapshot = new LogSnapshot(pipeline.LoggedThrough(through), learningOptions.Value);
                 var (fittedThrough, fittedEvents, fittedPositives) = (snapshot.Sequence, snapshot.Events, snapshot.Positives);
                 board.Enter(RetrainPhase.Training);
                 var model = FullRetrain.Fit(snapshot.ToInput(), settings, new Progress(board), cancellation);

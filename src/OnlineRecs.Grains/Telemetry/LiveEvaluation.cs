@@ -23,7 +23,7 @@ public sealed class LiveEvaluation(IGrainFactory grains, RecommenderMetrics metr
         for (var n = 0; n < group.Events.Length; n++)
         {
             var e = group.Events[n];
-            if (e.Rating < learning.Value.PositiveThreshold || e.Weight == 0) continue;
+            if (!learning.Value.IsPositive(e.Rating, e.Weight)) continue;
             if (SplitMix64.Mix((ulong)(group.FirstSequence + n)) % every != 0) continue;
             probes.Add(grains.GetGrain<IUserGrain>(e.UserId).WouldRecommend(e.ItemId, K));
         }

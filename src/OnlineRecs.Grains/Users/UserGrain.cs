@@ -61,7 +61,7 @@ public sealed class UserGrain(
             if (e.Sequence <= s.LastSequence) continue;
             s.LastSequence = e.Sequence;
             s.Rated.Add(e.ItemId);
-            if (e.Rating < _options.PositiveThreshold || e.Weight == 0) continue; // a weight of 0 marks the item seen, no more
+            if (!_options.IsPositive(e.Rating, e.Weight)) continue;
             // The event is learned in the context of the user's positives before it.
             var row = RowInContext();
             if (s.Positives.Add(e.ItemId)) s.PositiveOrder.Add(e.ItemId); // a repeated positive is learned again all the same
