@@ -55,6 +55,9 @@ public sealed class GatewayConnection(IHost host, IPEndPoint gateway) : ICluster
     public Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation) =>
         Call(() => _client.GetGrain<IIngestGrain>(0).SetMetadata(records), cancellation);
 
+    public Task WhenLearned(long sequence, CancellationToken cancellation) =>
+        Call(async () => { await _client.GetGrain<IIngestGrain>(0).WhenLearned(sequence); return true; }, cancellation);
+
     public Task<ScoredItems?> Recommend(int userId, RecommendationRequest request, CancellationToken cancellation) =>
         Call(() => _client.GetGrain<IUserGrain>(userId).Recommend(request), cancellation);
 

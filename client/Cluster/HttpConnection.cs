@@ -29,6 +29,12 @@ public sealed class HttpConnection(HttpClient http) : IClusterConnection
         return new IngestReceipt(response!.Accepted, response.Positives, response.LastSequence);
     }
 
+    /// <summary>Follows <c>GET /model</c>, whose last sequence is the model's learned end.</summary>
+    public async Task WhenLearned(long sequence, CancellationToken cancellation)
+    {
+        while ((await Summary(cancellation)).LastSequence < sequence) await Task.Delay(5, cancellation);
+    }
+
     public async Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation)
     {
         var response = await Send<IngestResponse>(Post("metadata", NdjsonContent.Of(records.Select(MetadataRecord.From))), cancellation);

@@ -17,6 +17,9 @@ public interface IClusterConnection : IAsyncDisposable
 
     Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation);
 
+    /// <summary>Returns once the model has learned every record through <paramref name="sequence"/> (a receipt's last).</summary>
+    Task WhenLearned(long sequence, CancellationToken cancellation);
+
     /// <summary>Null when the user has neither events nor metadata.</summary>
     Task<ScoredItems?> Recommend(int userId, RecommendationRequest request, CancellationToken cancellation);
 

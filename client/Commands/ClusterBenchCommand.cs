@@ -105,9 +105,10 @@ public static class ClusterBenchCommand
     }
 
     /// <summary>
-    /// The data set streamed in timestamp order as fast as the cluster acknowledges, several passes back to back. The
-    /// first pass meets every user new (most loss steps per event); later ones are the same events as repeat traffic
-    /// from users with history, the steady state of a running system.
+    /// The data set streamed in timestamp order as fast as the cluster acknowledges (or at <c>--rate</c>), several passes
+    /// back to back, each ending when the model has learned its last event. The first pass meets every user new (most
+    /// loss steps per event); later ones are the same events as repeat traffic from users with history, the steady
+    /// state of a running system.
     /// </summary>
     private static Command Ingest()
     {
@@ -115,31 +116,36 @@ public static class ClusterBenchCommand
         var passes = new Option<int>("--passes") { Description = "Times the data set is streamed, back to back.", DefaultValueFactory = _ => 3 };
         var batch = new Option<int>("--batch") { Description = "Events per request.", DefaultValueFactory = _ => 1_000 };
         var inFlight = new Option<int>("--in-flight") { Description = "Requests awaiting acknowledgement at once.", DefaultValueFactory = _ => 4 };
+        var rate = new Option<int?>("--rate") { Description = "Events per second to send at (default: as fast as acknowledged)." };
         var command = new Command("ingest", "Sustained ingest with online learning: events/s and acknowledgement latency, pass by pass.")
-            { data, passes, batch, inFlight, json };
+            { data, passes, batch, inFlight, rate, json };
         connection.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (DataOption.Read(result.GetValue(data)!) is not { } dataset) return 2;
-            var (times, size, window) = (result.GetValue(passes), result.GetValue(batch), result.GetValue(inFlight));
-            if (times <= 0 || size <= 0 || window <= 0) return EvalCommand.Fail("--passes, --batch and --in-flight must be positive.");
+            var (times, size, window, perSecond) = (result.GetValue(passes), result.GetValue(batch), result.GetValue(inFlight), result.GetValue(rate));
+            if (times <= 0 || size <= 0 || window <= 0 || perSecond <= 0)
+                return EvalCommand.Fail("--passes, --batch, --in-flight and --rate must be positive.");
             var ordered = dataset.Ratings.OrderBy(r => r.Timestamp).ToArray();
             return await connection.Run(result, window, async cluster =>
             {
-                var table = new Table().Title($"ingest, {ordered.Length:N0} events a pass, batches of {size:N0}, {window} in flight")
-                    .AddColumns("pass", "events/s", "ack p50 ms", "ack p99 ms", "errors");
+                var pace = perSecond is { } r ? $"sent at {r:N0}/s" : "as fast as acknowledged";
+                var table = new Table().Title($"ingest, {ordered.Length:N0} events a pass, batches of {size:N0}, {window} in flight, {pace}")
+                    .AddColumns("pass", "acknowledged/s", "learned/s", "ack p50 ms", "ack p99 ms", "errors");
                 var rows = new List<Dictionary<string, object>>();
                 for (var pass = 1; pass <= times; pass++)
                 {
-                    var summary = await new StreamReplay(cluster, size, window, rate: null).Run(ordered, cancellation);
-                    table.AddRow($"{pass}", $"{summary.EventsPerSecond:N0}", $"{summary.AckP50Ms:F1}", $"{summary.AckP99Ms:F1}", $"{summary.Errors}");
-                    rows.Add(new() { ["pass"] = pass, ["events_per_second"] = summary.EventsPerSecond, ["ack_p50_ms"] = summary.AckP50Ms,
+                    var summary = await new StreamReplay(cluster, size, window, perSecond).Run(ordered, cancellation);
+                    table.AddRow($"{pass}", $"{summary.EventsPerSecond:N0}", $"{summary.LearnedPerSecond:N0}", $"{summary.AckP50Ms:F1}",
+                        $"{summary.AckP99Ms:F1}", $"{summary.Errors}");
+                    rows.Add(new() { ["pass"] = pass, ["events_per_second"] = summary.EventsPerSecond,
+                        ["learned_events_per_second"] = summary.LearnedPerSecond, ["ack_p50_ms"] = summary.AckP50Ms,
                         ["ack_p99_ms"] = summary.AckP99Ms, ["errors"] = summary.Errors, ["seconds"] = summary.Seconds });
                 }
                 AnsiConsole.Write(table);
                 if (result.GetValue(json) is { } path)
                     ResultJson.Write(path, new Dictionary<string, object?> { ["benchmark"] = "ingest", ["events_per_pass"] = ordered.Length,
-                        ["batch"] = size, ["in_flight"] = window, ["passes"] = rows });
+                        ["batch"] = size, ["in_flight"] = window, ["rate"] = perSecond, ["passes"] = rows });
                 return 0;
             }, cancellation);
         });

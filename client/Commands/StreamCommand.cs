@@ -79,11 +79,12 @@ public static class StreamCommand
     private static void Print(RatingDataset data, IClusterConnection cluster, StreamSummary s)
     {
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(data.Name)} ({data.Format}) into {Markup.Escape(cluster.Target)}[/]");
-        var table = new Table().AddColumns("sent", "acked", "errors", "seconds", "events/s", "ack p50 ms", "ack p99 ms");
+        var table = new Table().AddColumns("sent", "acked", "errors", "seconds", "acked/s", "learned/s", "ack p50 ms", "ack p99 ms");
         foreach (var column in table.Columns) column.RightAligned();
         table.AddRow(s.Sent.ToString("N0", CultureInfo.InvariantCulture), s.Acknowledged.ToString("N0", CultureInfo.InvariantCulture),
             s.Errors.ToString("N0", CultureInfo.InvariantCulture), s.Seconds.ToString("F2", CultureInfo.InvariantCulture),
-            s.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture), s.AckP50Ms.ToString("F1", CultureInfo.InvariantCulture),
+            s.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture), s.LearnedPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+            s.AckP50Ms.ToString("F1", CultureInfo.InvariantCulture),
             s.AckP99Ms.ToString("F1", CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
     }
@@ -102,6 +103,7 @@ public static class StreamCommand
             ["errors"] = s.Errors,
             ["seconds"] = s.Seconds,
             ["events_per_second"] = s.EventsPerSecond,
+            ["learned_events_per_second"] = s.LearnedPerSecond,
             ["ack_latency_p50_ms"] = s.AckP50Ms,
             ["ack_latency_p99_ms"] = s.AckP99Ms,
         };

@@ -8,13 +8,14 @@ namespace OnlineRecs.Client.Commands;
 /// <summary>
 /// Sends ratings in order as batches, with at most <paramref name="inFlight"/> unacknowledged at once, each batch
 /// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges.
-/// A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it.
+/// A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it. The replay ends
+/// once the model has learned the last acknowledged event.
 /// </summary>
 internal sealed class StreamReplay(IClusterConnection connection, int batchSize, int inFlight, double? rate)
 {
     private readonly Stopwatch _clock = new();
     private readonly List<double> _latenciesMs = [];
-    private long _sent, _acknowledged, _errors;
+    private long _sent, _acknowledged, _errors, _lastSequence;
     private string? _firstError;
     private ClusterUnreachableException? _unreachable;
 
@@ -51,10 +52,12 @@ internal sealed class StreamReplay(IClusterConnection connection, int batchSize,
             pending.Add(Send(events, slots, stop));
         }
         await Task.WhenAll(pending);
-        _clock.Stop();
+        var acknowledgedSeconds = _clock.Elapsed.TotalSeconds;
         cancellation.ThrowIfCancellationRequested();
         if (_unreachable is not null) throw _unreachable;
-        return Summary();
+        if (_lastSequence > 0) await connection.WhenLearned(_lastSequence, cancellation);
+        _clock.Stop();
+        return Summary(acknowledgedSeconds);
     }
 
     private async Task Send(RatingEvent[] events, SemaphoreSlim slots, CancellationTokenSource stop)
@@ -66,6 +69,7 @@ internal sealed class StreamReplay(IClusterConnection connection, int batchSize,
             var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             lock (_latenciesMs) _latenciesMs.Add(latencyMs);
             Interlocked.Add(ref _acknowledged, receipt.Accepted);
+            lock (_latenciesMs) _lastSequence = Math.Max(_lastSequence, receipt.LastSequence);
         }
         catch (ClusterUnreachableException e)
         {
@@ -87,12 +91,14 @@ internal sealed class StreamReplay(IClusterConnection connection, int batchSize,
         }
     }
 
-    private StreamSummary Summary()
+    private StreamSummary Summary(double acknowledgedSeconds)
     {
         _latenciesMs.Sort();
         var seconds = _clock.Elapsed.TotalSeconds;
-        return new StreamSummary(_sent, _acknowledged, _errors, seconds, seconds > 0 ? _acknowledged / seconds : 0,
+        return new StreamSummary(_sent, _acknowledged, _errors, acknowledgedSeconds, PerSecond(acknowledgedSeconds), PerSecond(seconds),
             Percentile(_latenciesMs, 0.50), Percentile(_latenciesMs, 0.99), _firstError);
+
+        double PerSecond(double s) => s > 0 ? _acknowledged / s : 0;
     }
 
     /// <summary>Nearest rank on sorted values; zero when there are none.</summary>

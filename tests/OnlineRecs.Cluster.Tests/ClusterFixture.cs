@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using OnlineRecs.Abstractions.Events;
 using OnlineRecs.Abstractions.Grains;
+using Microsoft.Extensions.DependencyInjection;
 using OnlineRecs.Grains;
+using OnlineRecs.Grains.Ingest;
 using Orleans.TestingHost;
 
 namespace OnlineRecs.Cluster.Tests;
@@ -21,6 +23,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IIngestGrain Ingest => Grains.GetGrain<IIngestGrain>(0);
 
     public IModelIndexGrain Index => Grains.GetGrain<IModelIndexGrain>(0);
+
+    /// <summary>The silo's event path itself, to hold its learner.</summary>
+    public EventPipeline Pipeline => PipelineOf(Cluster);
+
+    public static EventPipeline PipelineOf(InProcessTestCluster cluster) => cluster.Silos[0].SiloHost.Services.GetRequiredService<EventPipeline>();
 
     public async Task InitializeAsync() => Cluster = await Start(DataDirectory, ExactEffects);
 

@@ -33,6 +33,29 @@ public sealed class EventLogTests : IDisposable
     }
 
     [Fact]
+    public void Frames_a_mark_joins_come_back_as_one_group_and_a_read_goes_on_from_any_group_end_without_a_gap()
+    {
+        using (var log = EventLog.Open(_folder))
+        {
+            log.Append([Rating(1)], []);
+            var joined = new[] { log.Append([Rating(2), Rating(3)], []), log.Append([Rating(4)], []) };
+            log.Append([Rating(5)], []); // logged while the learner was about to take the two frames before it
+            log.Mark(LogGroup.Join(joined));
+            log.Append([Rating(6)], []);
+        }
+
+        using var reopened = EventLog.Open(_folder);
+
+        Assert.Equal([(1L, 1), (2L, 3), (5L, 1), (6L, 1)], reopened.Recovered.Select(g => (g.FirstSequence, g.Count)));
+        Assert.Equal([2, 3, 4], reopened.Recovered[1].Events.Select(e => e.UserId));
+        var groups = reopened.ReadFrom(0);
+        Assert.Equal(reopened.Recovered.Select(g => g.FirstSequence), groups.Select(g => g.Group.FirstSequence));
+        for (var n = 0; n < groups.Count; n++)
+            Assert.Equal(groups.Skip(n + 1).Select(g => g.Group.FirstSequence), reopened.ReadFrom(groups[n].End).Select(g => g.Group.FirstSequence));
+        Assert.Equal(7, reopened.NextSequence);
+    }
+
+    [Fact]
     public void A_torn_tail_is_cut_off_and_appending_goes_on_after_the_last_whole_group()
     {
         using (var log = EventLog.Open(_folder)) log.Append([new RatingEvent(1, 2, 5f, 1)], []);
@@ -68,4 +91,6 @@ public sealed class EventLogTests : IDisposable
 
         Assert.Single(reopened.Recovered);
     }
+
+    private static RatingEvent Rating(int user) => new(user, 1, 5f, user);
 }

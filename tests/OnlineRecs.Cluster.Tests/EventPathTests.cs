@@ -11,10 +11,10 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     [Fact]
     public async Task A_new_user_and_a_new_item_appear_with_their_first_event()
     {
-        await fixture.Ingest.Ingest([.. Enumerable.Range(9100, 20).Select(item => Event(user: 100, item))]);
+        await fixture.Ingest.IngestLearned([.. Enumerable.Range(9100, 20).Select(item => Event(user: 100, item))]);
         var before = await fixture.Index.Summary();
 
-        var receipt = await fixture.Ingest.Ingest([Event(user: 101, item: 9001)]);
+        var receipt = await fixture.Ingest.IngestLearned([Event(user: 101, item: 9001)]);
 
         Assert.Equal(1, receipt.Accepted);
         Assert.Equal(1, receipt.Positives);
@@ -34,12 +34,12 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     public async Task An_event_changes_its_user_and_the_items_it_sent_gradients_to_and_nothing_else()
     {
         var items = Enumerable.Range(8001, 30).ToArray();
-        await fixture.Ingest.Ingest([.. items.Select((item, n) => Event(user: 200 + n % 3, item))]);
+        await fixture.Ingest.IngestLearned([.. items.Select((item, n) => Event(user: 200 + n % 3, item))]);
         var bystander = await fixture.Grains.GetGrain<IUserGrain>(201).Snapshot();
         var userBefore = await fixture.Grains.GetGrain<IUserGrain>(200).Snapshot();
         var itemsBefore = await Task.WhenAll(items.Select(i => fixture.Grains.GetGrain<IItemGrain>(i).Snapshot()));
 
-        await fixture.Ingest.Ingest([Event(user: 200, item: 8002)]);
+        await fixture.Ingest.IngestLearned([Event(user: 200, item: 8002)]);
 
         var userAfter = await fixture.Grains.GetGrain<IUserGrain>(200).Snapshot();
         Assert.NotEqual(userBefore.Embedding, userAfter.Embedding);
@@ -55,7 +55,7 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     [Fact]
     public async Task The_index_serves_an_item_as_its_identity_by_the_item_identity_weight_plus_its_metadata()
     {
-        await fixture.Ingest.Ingest([Event(user: 250, item: 8501), Event(user: 251, item: 8501)]);
+        await fixture.Ingest.IngestLearned([Event(user: 250, item: 8501), Event(user: 251, item: 8501)]);
 
         var item = await fixture.Grains.GetGrain<IItemGrain>(8501).Snapshot();
         var served = await fixture.Index.Candidates([8501], sampleSize: 0, seed: 1);
@@ -70,15 +70,23 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     [Fact]
     public async Task Read_your_writes_the_ingested_item_is_excluded_and_the_new_vector_used_as_soon_as_the_call_returns()
     {
-        await fixture.Ingest.Ingest([Event(300, 7001), Event(301, 7002), Event(301, 7003), Event(302, 7004)]);
+        await fixture.Ingest.IngestLearned([Event(300, 7001), Event(301, 7002), Event(301, 7003), Event(302, 7004)]);
         var user = fixture.Grains.GetGrain<IUserGrain>(300);
         var before = await user.Recommend(new RecommendationRequest(50));
         Assert.NotNull(before);
         Assert.Contains(before.Items, i => i.ItemId == 7002);
         var vectorBefore = (await user.Snapshot()).Embedding;
 
-        await fixture.Ingest.Ingest([Event(300, 7002)]);
-        var after = await user.Recommend(new RecommendationRequest(50));
+        // With the learner held, the event is acknowledged once it is durable, and the user's answer waits until it is learned.
+        var answer = await fixture.Pipeline.Exclusive(async () =>
+        {
+            await fixture.Ingest.Ingest([Event(300, 7002)]);
+            var waiting = user.Recommend(new RecommendationRequest(50));
+            await Task.Delay(300);
+            Assert.False(waiting.IsCompleted, "the answer came before the acknowledged event was learned");
+            return waiting;
+        });
+        var after = await answer;
 
         Assert.NotNull(after);
         Assert.DoesNotContain(after.Items, i => i.ItemId is 7001 or 7002);
@@ -90,9 +98,9 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     [Fact]
     public async Task A_positive_is_learned_in_the_context_of_the_users_positives_before_it()
     {
-        await fixture.Ingest.Ingest([Event(500, 5001), Event(501, 5001)]);
-        await fixture.Ingest.Ingest([Event(500, 5002)]);
-        await fixture.Ingest.Ingest([Event(500, 5003)]);
+        await fixture.Ingest.IngestLearned([Event(500, 5001), Event(501, 5001)]);
+        await fixture.Ingest.IngestLearned([Event(500, 5002)]);
+        await fixture.Ingest.IngestLearned([Event(500, 5003)]);
 
         var table = await fixture.Grains.GetGrain<IFeatureTableGrain>(IFeatureTableGrain.Users).Current();
         // 5002 was learned with 5001 as its context and 5003 with both, so both context rows took gradients;
@@ -105,10 +113,10 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
     [Fact]
     public async Task A_rating_below_the_threshold_marks_the_item_seen_without_learning_from_it()
     {
-        await fixture.Ingest.Ingest([Event(400, 6001)]);
+        await fixture.Ingest.IngestLearned([Event(400, 6001)]);
         var before = await fixture.Grains.GetGrain<IUserGrain>(400).Snapshot();
 
-        var receipt = await fixture.Ingest.Ingest([Event(400, 6002, rating: 1f)]);
+        var receipt = await fixture.Ingest.IngestLearned([Event(400, 6002, rating: 1f)]);
 
         Assert.Equal(0, receipt.Positives);
         var after = await fixture.Grains.GetGrain<IUserGrain>(400).Snapshot();
@@ -126,7 +134,7 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
             for (var u = 0; u < 20; u++)
                 for (var i = 0; i < 10; i += 2)
                     events.Add(Event(500 + u, 5001 + (u < 10 ? 0 : 10) + (i + round) % 10, timestamp: round));
-        foreach (var chunk in events.Chunk(200)) await fixture.Ingest.Ingest(chunk);
+        foreach (var chunk in events.Chunk(200)) await fixture.Ingest.IngestLearned(chunk);
 
         var found = await fixture.Grains.GetGrain<IUserGrain>(500).Recommend(new RecommendationRequest(5, ExcludeSeen: false));
 

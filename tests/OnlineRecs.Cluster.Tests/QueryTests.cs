@@ -26,7 +26,7 @@ public sealed class QueryTests(ClusterFixture fixture) : IClassFixture<ClusterFi
             events.Add(Event(100 + u, likesComedy ? 1 : 3, timestamp: u));
             events.Add(Event(100 + u, likesComedy ? 2 : 4, timestamp: u));
         }
-        for (var round = 0; round < 20; round++) await fixture.Ingest.Ingest([.. events]);
+        for (var round = 0; round < 20; round++) await fixture.Ingest.IngestLearned([.. events]);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -24,11 +24,11 @@ public sealed class ReplayedPositivesTests : IDisposable
         });
         var ingest = cluster.Client.GetGrain<IIngestGrain>(0);
         var earlier = cluster.Client.GetGrain<IUserGrain>(1);
-        await ingest.Ingest([Event(user: 1, item: 11), Event(user: 1, item: 12)]);
+        await ingest.IngestLearned([Event(user: 1, item: 11), Event(user: 1, item: 12)]);
         var before = await earlier.Snapshot();
 
         // The only positives in the sample are user 1's, so every replay this group draws is one of them.
-        await ingest.Ingest([Event(user: 2, item: 13)]);
+        await ingest.IngestLearned([Event(user: 2, item: 13)]);
 
         var after = await earlier.Snapshot();
         Assert.Equal(before.Rated, after.Rated);

@@ -1,7 +1,7 @@
 namespace OnlineRecs.Abstractions.Events;
 
 /// <summary>
-/// What an acknowledged batch became: every event is in the durable log and applied to the model.
+/// What an acknowledged batch became: every record is in the durable log, to be learned in log order.
 /// <paramref name="LastSequence"/> is the log position of the batch's last record.
 /// </summary>
 [GenerateSerializer, Immutable]

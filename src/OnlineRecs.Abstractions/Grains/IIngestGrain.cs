@@ -5,14 +5,19 @@ namespace OnlineRecs.Abstractions.Grains;
 
 /// <summary>
 /// Where producers and operators reach the cluster (a stateless worker on every silo, key 0): events return once
-/// they are in the silo's durable log and applied to the model.
+/// they are in the silo's durable log. Their users' own answers wait for them to be learned (read-your-writes); what
+/// everyone sees follows within a learning group, and <see cref="WhenLearned"/> waits for that.
 /// </summary>
 public interface IIngestGrain : IGrainWithIntegerKey
 {
-    /// <summary>Validates, logs and applies the events; a batch with any bad event is refused whole.</summary>
+    /// <summary>Validates and logs the events, to be learned in log order; a batch with any bad event is refused whole.</summary>
     Task<IngestReceipt> Ingest(RatingEvent[] events);
 
+    /// <summary>Logs and applies the records; returns once they are learned.</summary>
     Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata);
+
+    /// <summary>Returns once the model has learned every record through <paramref name="sequence"/> (a receipt's last).</summary>
+    Task WhenLearned(long sequence);
 
     /// <summary>The model's summary with the retrain coordinator's status.</summary>
     Task<ModelSummary> Summary();

@@ -3,30 +3,33 @@ using OnlineRecs.Abstractions.Events;
 namespace OnlineRecs.Grains.Ingest;
 
 /// <summary>
-/// The append-only event log that makes an event durable before it is acknowledged. Each <see cref="LogGroup"/> is one
-/// frame, [payload length][CRC-32][payload], written and fsynced at once (group commit: one fsync for every request
-/// waiting). On open, a torn frame at the tail, from a crash mid-write and so never acknowledged, is cut off.
+/// The append-only event log that makes an event durable before it is acknowledged. Each appended
+/// <see cref="LogGroup"/> is one frame, [payload length][CRC-32][payload], written and fsynced at once (group commit:
+/// one fsync for every request waiting); a <see cref="GroupMark"/> records which frames the learner took together. On
+/// open, a torn frame at the tail, from a crash mid-write and so never acknowledged, is cut off.
 /// </summary>
 public sealed class EventLog : IDisposable
 {
     public const string FileName = "events.log";
     private const byte EventsKind = 1;
     private const byte MetadataKind = 2;
+    private const byte MarkKind = 3;
     private const int MaxFrameBytes = 256 << 20;
 
     private readonly string _path;
     private readonly FileStream _file;
     private readonly List<LogGroup> _recovered = [];
+    private readonly Lock _appending = new(); // the writer appends frames, the learner marks groups
 
     private EventLog(string path)
     {
         _path = path;
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
         _file.Position = 0;
-        var validLength = ReadFrames(_file, _recovered.Add);
+        var (validLength, lastSequence) = ReadGroups(_file, g => _recovered.Add(g.Group));
         if (validLength < _file.Length) _file.SetLength(validLength);
         _file.Position = validLength;
-        NextSequence = _recovered.Count == 0 ? 1 : _recovered[^1].LastSequence + 1;
+        NextSequence = lastSequence + 1;
     }
 
     public static EventLog Open(string directory)
@@ -35,47 +38,79 @@ public sealed class EventLog : IDisposable
         return new EventLog(Path.Combine(directory, FileName));
     }
 
-    /// <summary>The groups found on open, oldest first, for replay.</summary>
+    /// <summary>The groups found on open as they were learned (or, at the tail, are to be learned), oldest first, for replay.</summary>
     public IReadOnlyList<LogGroup> Recovered => _recovered;
 
     public long NextSequence { get; private set; }
 
     /// <summary>
-    /// The logged groups from byte <paramref name="offset"/> (0, or where an earlier read's frame ended) to the end of
-    /// the file as it stands, oldest first, read on a stream of their own while appends go on. Only groups whose append
-    /// has returned are sure to be complete; a group still being written ends the read.
+    /// The learned groups from byte <paramref name="offset"/> (0, or an earlier read's <see cref="LoggedFrame.End"/>) to
+    /// the end of the file as it stands, oldest first, read on a stream of their own while appends go on. Only groups the
+    /// learner has started on are sure to be as it learns them; a frame still being written ends the read.
     /// </summary>
     public IReadOnlyList<LoggedFrame> ReadFrom(long offset)
     {
         using var reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         reader.Position = offset;
-        var frames = new List<LoggedFrame>();
-        ReadFrames(reader, group => frames.Add(new LoggedFrame(group, reader.Position)));
-        return frames;
+        var groups = new List<LoggedFrame>();
+        ReadGroups(reader, groups.Add);
+        return groups;
     }
 
     /// <summary>Numbers the records from <see cref="NextSequence"/>, writes them as one frame and fsyncs.</summary>
     public LogGroup Append(RatingEvent[] events, EntityMetadata[] metadata)
     {
-        var group = new LogGroup(NextSequence, events, metadata);
-        ChecksummedFrame.Write(_file, Encode(group));
-        _file.Flush(flushToDisk: true);
-        NextSequence = group.LastSequence + 1;
-        return group;
+        lock (_appending)
+        {
+            var group = new LogGroup(NextSequence, events, metadata);
+            Write(Encode(group));
+            NextSequence = group.LastSequence + 1;
+            return group;
+        }
+    }
+
+    /// <summary>Records durably that the frames making up <paramref name="group"/> are learned together, before they are.</summary>
+    public void Mark(LogGroup group)
+    {
+        using var buffer = new MemoryStream(17);
+        using (var w = new BinaryWriter(buffer))
+        {
+            w.Write(MarkKind);
+            w.Write(group.FirstSequence);
+            w.Write(group.LastSequence);
+        }
+        lock (_appending) Write(buffer.ToArray());
     }
 
     public void Dispose() => _file.Dispose();
 
-    /// <summary>Reads valid frames from the start of <paramref name="stream"/> and returns where the valid part ends.</summary>
-    private static long ReadFrames(Stream stream, Action<LogGroup> onGroup)
+    private void Write(byte[] payload)
     {
-        long valid = 0;
+        ChecksummedFrame.Write(_file, payload);
+        _file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Reads valid frames from where <paramref name="stream"/> stands, hands out the groups they were learned in, and
+    /// returns where the valid part ends and the last record's sequence (0 when there is none).
+    /// </summary>
+    private static (long ValidLength, long LastSequence) ReadGroups(Stream stream, Action<LoggedFrame> onGroup)
+    {
+        var groups = new LearnedGroupReader(onGroup);
+        var (valid, lastSequence) = (stream.Position, 0L);
         while (ChecksummedFrame.TryRead(stream, MaxFrameBytes) is { } payload)
         {
-            onGroup(Decode(payload));
+            var (frame, mark) = Decode(payload);
+            if (frame is not null)
+            {
+                groups.Frame(frame, valid, stream.Position);
+                lastSequence = frame.LastSequence;
+            }
+            else groups.Mark(mark!, stream.Position);
             valid = stream.Position;
         }
-        return valid;
+        groups.End();
+        return (valid, lastSequence);
     }
 
     private static byte[] Encode(LogGroup group)
@@ -106,18 +141,19 @@ public sealed class EventLog : IDisposable
         return buffer.ToArray();
     }
 
-    private static LogGroup Decode(byte[] payload)
+    private static (LogGroup? Frame, GroupMark? Mark) Decode(byte[] payload)
     {
         using var r = new BinaryReader(new MemoryStream(payload));
         var kind = r.ReadByte();
         var first = r.ReadInt64();
+        if (kind == MarkKind) return (null, new GroupMark(first, r.ReadInt64()));
         var count = r.ReadInt32();
         if (kind == EventsKind)
         {
             var events = new RatingEvent[count];
             for (var n = 0; n < count; n++)
                 events[n] = new RatingEvent(r.ReadInt32(), r.ReadInt32(), r.ReadSingle(), r.ReadInt64(), r.ReadSingle());
-            return new LogGroup(first, events, []);
+            return (new LogGroup(first, events, []), null);
         }
         var metadata = new EntityMetadata[count];
         for (var n = 0; n < count; n++)
@@ -129,6 +165,6 @@ public sealed class EventLog : IDisposable
             var title = r.ReadBoolean() ? r.ReadString() : null;
             metadata[n] = new EntityMetadata(entity, id, features, title);
         }
-        return new LogGroup(first, [], metadata);
+        return (new LogGroup(first, [], metadata), null);
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Events;
+using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Grains.Retraining;
 using OnlineRecs.Grains.Telemetry;
@@ -11,16 +12,19 @@ namespace OnlineRecs.Grains.Ingest;
 
 /// <summary>
 /// The silo's event path. Requests queue (bounded: producers wait when it is full); a writer gathers all that wait
-/// into one log group and fsyncs it once (group commit); a learner applies groups to the model in log order. A
-/// request is acknowledged when its group is both durable and learned, so a producer that reads right after its
-/// ack sees its events (read-your-writes). Writing the next group overlaps learning the last one. At start the
-/// latest model checkpoint is installed and the log after it replayed through the same learner before the silo
-/// takes traffic. A full retrain's swap runs between two groups, with the learner held (<see cref="Exclusive{T}"/>).
+/// into one log frame and fsyncs it once (group commit), tells each user in it of its newest event, and acknowledges:
+/// an acknowledged event is durable. A learner applies the logged frames to the model in log order, taking all that
+/// waited for it as one group (marked in the log first, so a replay takes them together too); the writer stays at most
+/// <see cref="IngestOptions.MaxUnlearnedFrames"/> ahead of it. Read-your-writes holds because a user grain answers
+/// queries only once it has learned every event of its that was acknowledged. Metadata is acknowledged once learned.
+/// At start the latest model checkpoint is installed and the log after it replayed through the same learner before
+/// the silo takes traffic. A full retrain's swap runs between two groups, with the learner held (<see cref="Exclusive{T}"/>).
 /// </summary>
 public sealed partial class EventPipeline(
     IOptions<IngestOptions> ingestOptions,
     IOptions<OnlineLearningOptions> learningOptions,
     BatchLearning learning,
+    IGrainFactory grains,
     CheckpointStore checkpoints,
     ModelInstaller installer,
     RecommenderMetrics metrics,
@@ -30,10 +34,12 @@ public sealed partial class EventPipeline(
     private readonly IngestOptions _options = ingestOptions.Value;
     private readonly Channel<IngestRequest> _requests = Channel.CreateBounded<IngestRequest>(
         new BoundedChannelOptions(ingestOptions.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    // One group logged ahead of learning: enough to overlap the fsync with learning, and requests that
-    // arrive meanwhile gather into the next group, which learns them with fewer grain calls per event.
+    // Frames logged and not yet learned. The learner takes all that wait at once: a larger group calls each item it
+    // touched once for more events, so a learner that falls behind catches up faster.
     private readonly Channel<LoggedGroup> _logged = Channel.CreateBounded<LoggedGroup>(
-        new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        new BoundedChannelOptions(ingestOptions.Value.MaxUnlearnedFrames) { SingleReader = true, SingleWriter = true });
+    private readonly GrainReferences<IUserGrain> _users = new(grains);
+    private TaskCompletionSource _learnedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EventLog? _log;
     private Task _writer = Task.CompletedTask;
     private Task _learner = Task.CompletedTask;
@@ -46,6 +52,18 @@ public sealed partial class EventPipeline(
 
     /// <summary>The last log sequence the model has learned: always the end of a group.</summary>
     public long LearnedThrough => Interlocked.Read(ref _learnedThrough);
+
+    /// <summary>Returns once the model has learned every record through <paramref name="sequence"/>, a logged one.</summary>
+    public async Task WhenLearned(long sequence, CancellationToken cancellation = default)
+    {
+        if (sequence >= Log.NextSequence) throw new InvalidInputException($"Sequence {sequence} has not been logged yet.");
+        while (true)
+        {
+            var learnedMore = Volatile.Read(ref _learnedMore); // taken before the check, so a group learned in between wakes it
+            if (LearnedThrough >= sequence) return;
+            await learnedMore.Task.WaitAsync(cancellation);
+        }
+    }
 
     /// <summary>
     /// The logged groups from byte <paramref name="offset"/> (0, or where an earlier read's frame ended) up to
@@ -190,10 +208,10 @@ public sealed partial class EventPipeline(
                 count += next!.Count;
             }
 
-            LogGroup group;
+            LogGroup frame;
             try
             {
-                group = _log!.Append([.. pending.SelectMany(r => r.Events)], [.. pending.SelectMany(r => r.Metadata)]);
+                frame = _log!.Append([.. pending.SelectMany(r => r.Events)], [.. pending.SelectMany(r => r.Metadata)]);
             }
             catch (IOException e)
             {
@@ -202,57 +220,111 @@ public sealed partial class EventPipeline(
                 foreach (var r in pending) r.Done.TrySetException(e);
                 continue;
             }
-            await _logged.Writer.WriteAsync(new LoggedGroup(group, [.. pending]));
+            var logged = new LoggedGroup(frame, [.. pending]);
+            metrics.LearningBacklog(frame.LastSequence - LearnedThrough);
+            if (frame.IsEvents) _ = Acknowledge(logged);
+            await _logged.Writer.WriteAsync(logged); // waits while the learner is the most frames behind it may be
         }
         _logged.Writer.TryComplete();
     }
 
+    /// <summary>
+    /// Acknowledges a durable frame of events, after each of its users has heard of its newest one there: from then on
+    /// the user answers queries only once it has learned it (read-your-writes).
+    /// </summary>
+    private async Task Acknowledge(LoggedGroup logged)
+    {
+        var frame = logged.Group;
+        var newest = new Dictionary<int, long>();
+        for (var n = 0; n < frame.Events.Length; n++) newest[frame.Events[n].UserId] = frame.FirstSequence + n;
+        try
+        {
+            await Task.WhenAll(newest.Select(u => _users[u.Key].Acknowledged(u.Value)));
+        }
+        catch (Exception e)
+        {
+            // The frame is durable and will be learned; the producers hear that this attempt was not acknowledged.
+            LogAcknowledgeFailed(e, frame.FirstSequence);
+            foreach (var r in logged.Requests) r.Done.TrySetException(e);
+            return;
+        }
+        Interlocked.Add(ref _eventsAcknowledged, frame.Events.Length);
+        Complete(logged);
+    }
+
+    private void Complete(LoggedGroup logged)
+    {
+        var last = logged.Group.FirstSequence - 1;
+        foreach (var r in logged.Requests)
+        {
+            last += r.Count;
+            r.Done.TrySetResult(new IngestReceipt(r.Count, r.Events.Count(e => learningOptions.Value.IsPositive(e.Rating, e.Weight)), last));
+        }
+    }
+
     private async Task LearnGroups()
     {
-        var threshold = learningOptions.Value.PositiveThreshold;
-        await foreach (var logged in _logged.Reader.ReadAllAsync())
+        var reader = _logged.Reader;
+        var frames = new List<LoggedGroup>();
+        while (await reader.WaitToReadAsync())
         {
-            await _learnerGate.WaitAsync();
-            using var activity = StartLearning(logged);
+            await _learnerGate.WaitAsync(); // frames that arrive while a retrain's swap holds it join this group
+            TakeWaiting(reader, frames);
+            var group = LogGroup.Join([.. frames.Select(f => f.Group)]);
+            using var activity = StartLearning(group, frames);
             try
             {
+                // Durable before any of it is learned: a replay must take these frames together as well.
+                if (frames.Count > 1) Log.Mark(group);
                 var started = Stopwatch.GetTimestamp();
-                if (logged.Group.Events.Length > 0) await liveEvaluation.Score(logged.Group);
-                await learning.Apply(logged.Group);
-                Interlocked.Exchange(ref _learnedThrough, logged.Group.LastSequence);
-                if (logged.Group.Events.Length > 0)
+                if (group.IsEvents) await liveEvaluation.Score(group);
+                await learning.Apply(group);
+                Interlocked.Exchange(ref _learnedThrough, group.LastSequence);
+                Interlocked.Exchange(ref _learnedMore, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
+                metrics.LearningBacklog(Log.NextSequence - 1 - group.LastSequence);
+                if (group.IsEvents)
                     metrics.Learned(Stopwatch.GetElapsedTime(started).TotalSeconds, learning.LastLoss.LossSum, learning.LastLoss.Updates);
             }
             catch (Exception e)
             {
-                // The group is durable and a restart will learn it; the producers hear that this attempt failed.
-                LogLearnFailed(e, logged.Group.FirstSequence);
-                metrics.Rejected(logged.Group.Events.Length, "learning-failed");
-                foreach (var r in logged.Requests) r.Done.TrySetException(e);
+                // The group is durable and a restart will learn it; metadata writers hear that this attempt failed.
+                LogLearnFailed(e, group.FirstSequence);
+                metrics.Rejected(group.Events.Length, "learning-failed");
+                foreach (var r in frames.Where(f => !f.Group.IsEvents).SelectMany(f => f.Requests)) r.Done.TrySetException(e);
                 continue;
             }
             finally
             {
                 _learnerGate.Release();
             }
-            Interlocked.Add(ref _eventsAcknowledged, logged.Group.Events.Length);
-            var last = logged.Group.FirstSequence - 1;
-            foreach (var r in logged.Requests)
-            {
-                last += r.Count;
-                r.Done.TrySetResult(new IngestReceipt(r.Count, r.Events.Count(e => e.Rating >= threshold), last));
-            }
+            foreach (var metadata in frames.Where(f => !f.Group.IsEvents)) Complete(metadata);
+        }
+    }
+
+    /// <summary>The frames waiting for the learner, of the first one's kind, up to the group limit.</summary>
+    private void TakeWaiting(ChannelReader<LoggedGroup> reader, List<LoggedGroup> frames)
+    {
+        frames.Clear();
+        reader.TryRead(out var first);
+        frames.Add(first!);
+        var count = first!.Group.Count;
+        while (reader.TryPeek(out var next) && next.Group.IsEvents == first.Group.IsEvents
+            && count + next.Group.Count <= _options.MaxEventsPerGroup)
+        {
+            reader.TryRead(out next);
+            frames.Add(next!);
+            count += next!.Group.Count;
         }
     }
 
     /// <summary>The span of a group's learning: a child of its first request's span, linked to all of them.</summary>
-    private static Activity? StartLearning(LoggedGroup logged)
+    private static Activity? StartLearning(LogGroup group, List<LoggedGroup> frames)
     {
-        var contexts = logged.Requests.Select(r => r.Trace).OfType<ActivityContext>().ToArray();
+        var contexts = frames.SelectMany(f => f.Requests).Select(r => r.Trace).OfType<ActivityContext>().ToArray();
         var activity = RecommenderTracing.Source.StartActivity("learn group", ActivityKind.Internal,
             contexts.Length > 0 ? contexts[0] : default, links: [.. contexts.Select(c => new ActivityLink(c))]);
-        activity?.SetTag("onlinerecs.first_sequence", logged.Group.FirstSequence);
-        activity?.SetTag("onlinerecs.events", logged.Group.Events.Length);
+        activity?.SetTag("onlinerecs.first_sequence", group.FirstSequence);
+        activity?.SetTag("onlinerecs.events", group.Events.Length);
         return activity;
     }
 
@@ -278,6 +350,9 @@ public sealed partial class EventPipeline(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing to the event log failed")]
     private partial void LogWriteFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telling the users of log frame {FirstSequence} of their events failed")]
+    private partial void LogAcknowledgeFailed(Exception e, long firstSequence);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Learning from log group {FirstSequence} failed")]
     private partial void LogLearnFailed(Exception e, long firstSequence);

@@ -13,6 +13,8 @@ public sealed class IngestGrain(EventPipeline pipeline, IGrainFactory grains) : 
 
     public Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata) => pipeline.SetMetadata(metadata);
 
+    public Task WhenLearned(long sequence) => pipeline.WhenLearned(sequence);
+
     public async Task<ModelSummary> Summary()
     {
         var retrain = grains.GetGrain<IRetrainCoordinatorGrain>(0).Status();

@@ -17,8 +17,11 @@ public sealed class IngestOptions
     /// <summary>The most events one request may carry.</summary>
     public int MaxEventsPerRequest { get; set; } = 10_000;
 
-    /// <summary>The most events one log group (one fsync, one learning batch) gathers from waiting requests.</summary>
+    /// <summary>The most events one log frame (one fsync) gathers from waiting requests, and one learning group from waiting frames.</summary>
     public int MaxEventsPerGroup { get; set; } = 8_192;
+
+    /// <summary>How many logged frames may wait for the learner; the writer, and so acknowledgements, wait beyond it.</summary>
+    public int MaxUnlearnedFrames { get; set; } = 16;
 
     /// <summary>Requests waiting for the log writer; producers wait when it is full.</summary>
     public int QueueCapacity { get; set; } = 256;

@@ -32,6 +32,7 @@ public sealed class RecommenderMetrics : IDisposable
     private readonly Lock _lossLock = new();
     private double? _onlineLoss;
     private long _eventsIngested;
+    private long _learningBacklog;
     private long _eventsRejected;
     private long _modelVersion;
     private int _users;
@@ -40,7 +41,7 @@ public sealed class RecommenderMetrics : IDisposable
     public RecommenderMetrics(IMeterFactory meters, RetrainBoard retrain)
     {
         _meter = meters.Create(MeterName);
-        _ingested = _meter.CreateCounter<long>("onlinerecs.events.ingested", "{event}", "Events acknowledged (durable and learned)");
+        _ingested = _meter.CreateCounter<long>("onlinerecs.events.ingested", "{event}", "Events acknowledged (durable; learned in log order)");
         _rejected = _meter.CreateCounter<long>("onlinerecs.events.rejected", "{event}", "Events or requests refused, by reason");
         _ingestDuration = _meter.CreateHistogram("onlinerecs.ingest.duration", "s", "From an ingest request's arrival to its acknowledgement", advice: SecondsBuckets);
         _learningDuration = _meter.CreateHistogram("onlinerecs.learning.duration", "s", "Online update time of one log group", advice: SecondsBuckets);
@@ -51,6 +52,8 @@ public sealed class RecommenderMetrics : IDisposable
             description: "Running mean of the online loss per step");
         _meter.CreateObservableGauge<double>("onlinerecs.prequential.hit_rate", () => LiveHitRate.HitRate is { } hr ? [new Measurement<double>(hr)] : [],
             description: "HR@10 of sampled live events scored before they are learned, over the last 1000");
+        _meter.CreateObservableGauge("onlinerecs.learning.backlog", () => Interlocked.Read(ref _learningBacklog), "{record}",
+            "Records logged and acknowledged that the model has not learned yet");
         _meter.CreateObservableGauge("onlinerecs.model.version", () => Interlocked.Read(ref _modelVersion), description: "The full retrain the model descends from");
         _meter.CreateObservableGauge("onlinerecs.index.items", () => Volatile.Read(ref _items), description: "Items the index ranks");
         _meter.CreateObservableGauge("onlinerecs.items.known", () => Volatile.Read(ref _items), description: "Items known to the model");
@@ -94,6 +97,9 @@ public sealed class RecommenderMetrics : IDisposable
         Interlocked.Add(ref _eventsRejected, events);
         _rejected.Add(events, new KeyValuePair<string, object?>("reason", reason));
     }
+
+    /// <summary>How far the learner is behind the log, in records.</summary>
+    public void LearningBacklog(long records) => Interlocked.Exchange(ref _learningBacklog, records);
 
     public void Learned(double seconds, double lossSum, long steps)
     {

@@ -6,13 +6,17 @@ using OnlineRecs.Abstractions.Serving;
 using OnlineRecs.Core.Hybrid;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Core.Randomness;
+using Orleans.Concurrency;
 
 namespace OnlineRecs.Grains.Users;
 
 /// <summary>
 /// One user. It owns its identity embedding, bias and their AdaGrad sums, and steps them itself on every
 /// positive event; the gradients for items and shared metadata features go back to the batch for their owners.
+/// Reentrant, so that learning reaches a user whose query waits for it (read-your-writes); every method but the
+/// queries runs without an await, so each still runs whole, and a query reads the state before its one call out.
 /// </summary>
+[Reentrant]
 public sealed class UserGrain(
     [PersistentState("user", ModelStorage.Name)] IPersistentState<UserState> state,
     IOptions<OnlineLearningOptions> options,
@@ -20,6 +24,9 @@ public sealed class UserGrain(
 {
     private static readonly GradientSumsMessage<int> NoItemGradients = new([], [], [], [], []);
     private static readonly GradientSumsMessage<string> NoFeatureGradients = new([], [], [], [], []);
+
+    // A learner that has fallen this far behind an acknowledgement has failed; the query fails rather than hang.
+    private static readonly TimeSpan LearnedWait = TimeSpan.FromSeconds(30);
 
     private readonly OnlineLearningOptions _options = options.Value;
     private readonly HybridOptions _hybrid = options.Value.ToHybridOptions();
@@ -30,6 +37,11 @@ public sealed class UserGrain(
     // learner keep its summed metadata vector across events (a repeat or a replay changes nothing in it).
     private MetadataRow? _rowInContext;
     private int _rowInContextPositives;
+
+    // Read-your-writes: the newest event of this user a producer has been told is durable, and the queries waiting
+    // for this grain to learn it.
+    private long _acknowledgedThrough;
+    private TaskCompletionSource? _learnedAcknowledged;
 
     private int UserId => (int)this.GetPrimaryKeyLong();
 
@@ -78,6 +90,12 @@ public sealed class UserGrain(
                 if (replaying.CanLearn(item)) replaying.Learn(item, 1f, _options.ReplaySteps);
         }
 
+        if (_learnedAcknowledged is not null && s.LastSequence >= _acknowledgedThrough)
+        {
+            _learnedAcknowledged.SetResult();
+            _learnedAcknowledged = null;
+        }
+
         var result = new UserLearningResult(
             UserId,
             learner is null ? NoItemGradients : GradientSumsMessage<int>.From(learner.ItemGradients),
@@ -94,6 +112,20 @@ public sealed class UserGrain(
             learner.Use(row);
             return learner;
         }
+    }
+
+    public Task Acknowledged(long sequence)
+    {
+        _acknowledgedThrough = Math.Max(_acknowledgedThrough, sequence);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once the user has learned every event of its that was acknowledged.</summary>
+    private Task LearnedAcknowledged()
+    {
+        if (State.LastSequence >= _acknowledgedThrough) return Task.CompletedTask;
+        _learnedAcknowledged ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _learnedAcknowledged.Task.WaitAsync(LearnedWait);
     }
 
     /// <summary>Steps on earlier positives drawn uniformly; one outside this batch's candidates is skipped.</summary>
@@ -137,6 +169,13 @@ public sealed class UserGrain(
 
     public async Task<ScoredItems?> Recommend(RecommendationRequest request)
     {
+        await LearnedAcknowledged();
+        return await RecommendNow(request);
+    }
+
+    /// <summary>The user's recommendations from the model as it stands, whatever is acknowledged and not yet learned.</summary>
+    private async Task<ScoredItems?> RecommendNow(RecommendationRequest request)
+    {
         var s = State;
         if (s.Rated.Count == 0 && s.Metadata.Length == 0) return null;
         var query = new UserQuery(UserId, s.ModelVersion, Embedding, Bias, s.Metadata, request.ExcludeSeen ? [.. s.Rated] : [], request,
@@ -147,12 +186,15 @@ public sealed class UserGrain(
     public async Task<bool?> WouldRecommend(int itemId, int k)
     {
         if (State.Positives.Count == 0 || State.Rated.Contains(itemId)) return null;
-        var found = await Recommend(new RecommendationRequest(k));
+        var found = await RecommendNow(new RecommendationRequest(k));
         return found?.Items.Any(i => i.ItemId == itemId) ?? false;
     }
 
-    public Task<UserSnapshot> Snapshot() =>
-        Task.FromResult(new UserSnapshot(UserId, Embedding, Bias, [.. State.Rated.Order()], [.. State.Positives.Order()], State.Metadata));
+    public async Task<UserSnapshot> Snapshot()
+    {
+        await LearnedAcknowledged();
+        return new UserSnapshot(UserId, Embedding, Bias, [.. State.Rated.Order()], [.. State.Positives.Order()], State.Metadata);
+    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         state.KeepOnDeactivation(reason, cancellationToken);

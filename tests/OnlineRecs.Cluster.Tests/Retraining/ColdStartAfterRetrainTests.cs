@@ -18,7 +18,7 @@ public sealed class ColdStartAfterRetrainTests(ClusterFixture fixture) : IClassF
         {
             await fixture.Ingest.SetMetadata([.. _stream.Metadata(),
                 new(Abstractions.Events.EntityKind.Item, ColdItem, ["genre=g2"], "Cold")]);
-            await fixture.Ingest.Ingest(_stream.Events());
+            await fixture.Ingest.IngestLearned(_stream.Events());
         }
 
         var status = await fixture.Grains.RunToCompletion(algorithm);

@@ -40,14 +40,14 @@ public sealed class RetrainRaceTests : IDisposable
         {
             var ingest = live.Client.GetGrain<IIngestGrain>(0);
             await ingest.SetMetadata(stream.Metadata());
-            foreach (var batch in events[..(events.Length / 2)].Chunk(500)) await ingest.Ingest(batch);
+            foreach (var batch in events[..(events.Length / 2)].Chunk(500)) await ingest.IngestLearned(batch);
 
             var answered = new List<(int User, long Version)>();
             using var stopQueries = new CancellationTokenSource();
             var queries = QueryUntilStopped(live, sampled, answered, stopQueries.Token);
             var status = await live.Client.RunToCompletion("warp", async () =>
             {
-                foreach (var batch in events[(events.Length / 2)..].Chunk(100)) await ingest.Ingest(batch);
+                foreach (var batch in events[(events.Length / 2)..].Chunk(100)) await ingest.IngestLearned(batch);
             });
             await stopQueries.CancelAsync();
             await queries;

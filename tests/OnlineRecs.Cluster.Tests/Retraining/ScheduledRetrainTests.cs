@@ -25,11 +25,11 @@ public sealed class ScheduledRetrainTests : IDisposable
         var coordinator = cluster.Client.GetGrain<IRetrainCoordinatorGrain>(0);
         var events = new ClusteredStream().Events();
 
-        await ingest.Ingest(events[..900]);
+        await ingest.IngestLearned(events[..900]);
         await Task.Delay(1500);
         Assert.Equal(0, (await coordinator.Status()).ModelVersion);
 
-        await ingest.Ingest(events[900..1200]);
+        await ingest.IngestLearned(events[900..1200]);
         var status = await RetrainWaiting.UntilVersion(coordinator, 1);
         Assert.Equal("bpr", status.History[^1].Algorithm);
         Assert.Equal(1200, status.History[^1].SnapshotSequence);

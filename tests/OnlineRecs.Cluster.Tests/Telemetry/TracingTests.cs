@@ -43,10 +43,10 @@ public sealed class TracingTests : IDisposable
         await using var cluster = await Start(_data, new Dictionary<string, string?> { ["OnlineRecs:Learning:Loss"] = "bpr" },
             silo => silo.AddActivityPropagation());
         var ingest = cluster.Client.GetGrain<IIngestGrain>(0);
-        await ingest.Ingest([.. Enumerable.Range(20, 30).Select(item => Event(2 + item % 4, item)), Event(1, 10), Event(1, 11)]);
+        await ingest.IngestLearned([.. Enumerable.Range(20, 30).Select(item => Event(2 + item % 4, item)), Event(1, 10), Event(1, 11)]);
         _finished.Clear();
 
-        await ingest.Ingest([Event(1, 12)]);
+        await ingest.IngestLearned([Event(1, 12)]);
         await cluster.Client.GetGrain<IUserGrain>(1).Recommend(new RecommendationRequest(5));
 
         await Task.Delay(200); // spans end as their calls return; give the last ones a moment to be reported
