@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OnlineRecs.Grains.Ingest;
 using OnlineRecs.Grains.Retraining;
 using OnlineRecs.Grains.Telemetry;
+using OnlineRecs.Grains.Users;
 
 namespace OnlineRecs.Grains;
 
@@ -27,6 +28,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<LiveEvaluation>();
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetrainSchedule>();
+        services.AddSingleton<UnlearnedAcknowledgements>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventPipeline>());
         return silo;

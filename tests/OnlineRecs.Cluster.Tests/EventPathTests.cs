@@ -77,16 +77,19 @@ public sealed class EventPathTests(ClusterFixture fixture) : IClassFixture<Clust
         Assert.Contains(before.Items, i => i.ItemId == 7002);
         var vectorBefore = (await user.Snapshot()).Embedding;
 
-        // With the learner held, the event is acknowledged once it is durable, and the user's answer waits until it is learned.
-        var answer = await fixture.Pipeline.Exclusive(async () =>
+        // With the learner held, events are acknowledged once durable, and their users' answers wait until they are
+        // learned: user 300's grain is active, user 310 is new and has none yet.
+        var (answer, newcomer) = await fixture.Pipeline.Exclusive(async () =>
         {
-            await fixture.Ingest.Ingest([Event(300, 7002)]);
-            var waiting = user.Recommend(new RecommendationRequest(50));
+            await fixture.Ingest.Ingest([Event(300, 7002), Event(310, 7003)]);
+            var waiting = (user.Recommend(new RecommendationRequest(50)), fixture.Grains.GetGrain<IUserGrain>(310).Snapshot());
             await Task.Delay(300);
-            Assert.False(waiting.IsCompleted, "the answer came before the acknowledged event was learned");
+            Assert.False(waiting.Item1.IsCompleted || waiting.Item2.IsCompleted, "an answer came before the acknowledged event was learned");
             return waiting;
         });
         var after = await answer;
+        var newcomerAfter = await newcomer;
+        Assert.Equal([7003], newcomerAfter.Rated);
 
         Assert.NotNull(after);
         Assert.DoesNotContain(after.Items, i => i.ItemId is 7001 or 7002);

@@ -11,8 +11,9 @@ public interface IUserGrain : IGrainWithIntegerKey
     Task<UserLearningResult> Learn(UserLearningBatch batch);
 
     /// <summary>
-    /// That the user's event at log <paramref name="sequence"/> is durable and about to be acknowledged: until the user
-    /// has learned it, <see cref="Recommend"/> and <see cref="Snapshot"/> wait for it (read-your-writes).
+    /// That the user's event at log <paramref name="sequence"/> is durable and about to be acknowledged by another silo
+    /// (a silo tells the grains it hosts without a call): until the user has learned it, <see cref="Recommend"/> and
+    /// <see cref="Snapshot"/> wait for it (read-your-writes).
     /// </summary>
     Task Acknowledged(long sequence);
 

@@ -7,6 +7,7 @@ using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Core.Online;
 using OnlineRecs.Grains.Retraining;
 using OnlineRecs.Grains.Telemetry;
+using OnlineRecs.Grains.Users;
 
 namespace OnlineRecs.Grains.Ingest;
 
@@ -25,6 +26,7 @@ public sealed partial class EventPipeline(
     IOptions<OnlineLearningOptions> learningOptions,
     BatchLearning learning,
     IGrainFactory grains,
+    UnlearnedAcknowledgements unlearned,
     CheckpointStore checkpoints,
     ModelInstaller installer,
     RecommenderMetrics metrics,
@@ -229,17 +231,18 @@ public sealed partial class EventPipeline(
     }
 
     /// <summary>
-    /// Acknowledges a durable frame of events, after each of its users has heard of its newest one there: from then on
-    /// the user answers queries only once it has learned it (read-your-writes).
+    /// Acknowledges a durable frame of events once each of its users can know of its newest one there: from then on the
+    /// user answers queries only after it has learned it (read-your-writes).
     /// </summary>
     private async Task Acknowledge(LoggedGroup logged)
     {
         var frame = logged.Group;
         var newest = new Dictionary<int, long>();
         for (var n = 0; n < frame.Events.Length; n++) newest[frame.Events[n].UserId] = frame.FirstSequence + n;
+        foreach (var (user, sequence) in newest) unlearned.Acknowledge(user, sequence);
         try
         {
-            await Task.WhenAll(newest.Select(u => _users[u.Key].Acknowledged(u.Value)));
+            await Task.WhenAll(newest.Where(u => !unlearned.IsActiveHere(u.Key)).Select(u => _users[u.Key].Acknowledged(u.Value)));
         }
         catch (Exception e)
         {
@@ -280,6 +283,7 @@ public sealed partial class EventPipeline(
                 if (group.IsEvents) await liveEvaluation.Score(group);
                 await learning.Apply(group);
                 Interlocked.Exchange(ref _learnedThrough, group.LastSequence);
+                unlearned.Learned(group.Events.Select(e => e.UserId), group.LastSequence);
                 Interlocked.Exchange(ref _learnedMore, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
                 metrics.LearningBacklog(Log.NextSequence - 1 - group.LastSequence);
                 if (group.IsEvents)

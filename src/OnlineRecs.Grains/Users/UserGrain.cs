@@ -20,6 +20,7 @@ namespace OnlineRecs.Grains.Users;
 public sealed class UserGrain(
     [PersistentState("user", ModelStorage.Name)] IPersistentState<UserState> state,
     IOptions<OnlineLearningOptions> options,
+    UnlearnedAcknowledgements unlearned,
     IGrainFactory grains) : Grain, IUserGrain
 {
     private static readonly GradientSumsMessage<int> NoItemGradients = new([], [], [], [], []);
@@ -38,10 +39,12 @@ public sealed class UserGrain(
     private MetadataRow? _rowInContext;
     private int _rowInContextPositives;
 
-    // Read-your-writes: the newest event of this user a producer has been told is durable, and the queries waiting
-    // for this grain to learn it.
-    private long _acknowledgedThrough;
+    // Read-your-writes: the newest acknowledged event of this user that was told by a call (the silo's own
+    // acknowledgements are read from UnlearnedAcknowledgements), and the queries waiting for this grain to learn it.
+    private long _acknowledgedByCall;
     private TaskCompletionSource? _learnedAcknowledged;
+
+    private long AcknowledgedThrough => Math.Max(_acknowledgedByCall, unlearned.Newest(UserId));
 
     private int UserId => (int)this.GetPrimaryKeyLong();
 
@@ -90,7 +93,7 @@ public sealed class UserGrain(
                 if (replaying.CanLearn(item)) replaying.Learn(item, 1f, _options.ReplaySteps);
         }
 
-        if (_learnedAcknowledged is not null && s.LastSequence >= _acknowledgedThrough)
+        if (_learnedAcknowledged is not null && s.LastSequence >= AcknowledgedThrough)
         {
             _learnedAcknowledged.SetResult();
             _learnedAcknowledged = null;
@@ -116,14 +119,14 @@ public sealed class UserGrain(
 
     public Task Acknowledged(long sequence)
     {
-        _acknowledgedThrough = Math.Max(_acknowledgedThrough, sequence);
+        _acknowledgedByCall = Math.Max(_acknowledgedByCall, sequence);
         return Task.CompletedTask;
     }
 
     /// <summary>Completes once the user has learned every event of its that was acknowledged.</summary>
     private Task LearnedAcknowledged()
     {
-        if (State.LastSequence >= _acknowledgedThrough) return Task.CompletedTask;
+        if (State.LastSequence >= AcknowledgedThrough) return Task.CompletedTask;
         _learnedAcknowledged ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return _learnedAcknowledged.Task.WaitAsync(LearnedWait);
     }
@@ -196,6 +199,15 @@ public sealed class UserGrain(
         return new UserSnapshot(UserId, Embedding, Bias, [.. State.Rated.Order()], [.. State.Positives.Order()], State.Metadata);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        state.KeepOnDeactivation(reason, cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        unlearned.Activated(UserId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        unlearned.Deactivated(UserId);
+        return state.KeepOnDeactivation(reason, cancellationToken);
+    }
 }
