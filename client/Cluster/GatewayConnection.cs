@@ -49,8 +49,8 @@ public sealed class GatewayConnection(IHost host, IPEndPoint gateway) : ICluster
         return new GatewayConnection(host, gateway);
     }
 
-    public Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation) =>
-        Call(() => _client.GetGrain<IIngestGrain>(0).Ingest(events), cancellation);
+    public Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false) =>
+        Call(() => untilLearned ? _client.GetGrain<IIngestGrain>(0).IngestLearned(events) : _client.GetGrain<IIngestGrain>(0).Ingest(events), cancellation);
 
     public Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation) =>
         Call(() => _client.GetGrain<IIngestGrain>(0).SetMetadata(records), cancellation);

@@ -23,9 +23,9 @@ public sealed class HttpConnection(HttpClient http) : IClusterConnection
         return new HttpConnection(http);
     }
 
-    public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation)
+    public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false)
     {
-        var response = await Send<IngestResponse>(Post("events", NdjsonContent.Of(events.Select(EventRecord.From))), cancellation);
+        var response = await Send<IngestResponse>(Post(untilLearned ? "events?ack=learned" : "events", NdjsonContent.Of(events.Select(EventRecord.From))), cancellation);
         return new IngestReceipt(response!.Accepted, response.Positives, response.LastSequence);
     }
 

@@ -13,7 +13,8 @@ public interface IClusterConnection : IAsyncDisposable
     /// <summary>Where the connection points, e.g. <c>gateway 127.0.0.1:30000</c>.</summary>
     string Target { get; }
 
-    Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation);
+    /// <summary>Returns once the events are durable, or with <paramref name="untilLearned"/> once the model has learned them.</summary>
+    Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false);
 
     Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation);
 

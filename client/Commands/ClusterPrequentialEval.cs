@@ -45,7 +45,7 @@ internal static class ClusterPrequentialEval
                     var streaming = context.AddTask("first half through ingest", maxValue: initial.Length);
                     foreach (var chunk in initial.SelectMany(metadata.FirstSeen).Chunk(MetadataCommand.ChunkSize))
                         await cluster.SetMetadata(chunk, CancellationToken.None);
-                    var stream = new StreamReplay(cluster, BatchSize, InFlight, rate: null);
+                    var stream = new StreamReplay(cluster, BatchSize, InFlight, rate: null, untilLearned: true);
                     using (new Timer(_ => streaming.Value = stream.Acknowledged, null, 0, 200))
                     {
                         var streamed = await stream.Run(initial, CancellationToken.None);
@@ -93,7 +93,7 @@ internal static class ClusterPrequentialEval
                 tally.Record(n, found?.Items.Any(i => i.ItemId == e.ItemId) == true);
             }
             if (metadata.FirstSeen(e).ToArray() is { Length: > 0 } records) await cluster.SetMetadata(records, CancellationToken.None);
-            await cluster.Ingest([new RatingEvent(e.UserId, e.ItemId, e.Value, e.Timestamp, weight)], CancellationToken.None);
+            await cluster.Ingest([new RatingEvent(e.UserId, e.ItemId, e.Value, e.Timestamp, weight)], CancellationToken.None, untilLearned: true); // test, then train
             if (positive) usersWithPositive.Add(e.UserId);
             appeared.Add(e.ItemId);
             if (mode == PrequentialMode.OnlineRetrain && (n + 1) % every == 0 && n + 1 < replay.Length)

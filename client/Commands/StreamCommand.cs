@@ -17,11 +17,13 @@ public static class StreamCommand
         var batch = new Option<int>("--batch") { Description = "Events per request.", DefaultValueFactory = _ => 1_000 };
         var inFlight = new Option<int>("--in-flight") { Description = "Batches sent and not yet acknowledged, at most.", DefaultValueFactory = _ => 4 };
         var limit = new Option<int?>("--limit") { Description = "Replay only the first N events in time order." };
+        var ack = new Option<string>("--ack") { Description = "durable: a batch is acknowledged once logged; learned: once the model has learned it.", DefaultValueFactory = _ => "durable" };
+        ack.AcceptOnlyFromAmong("durable", "learned");
         var json = new Option<string?>("--json") { Description = "Also write the summary as one JSON object to this file." };
         var connection = new ConnectionOptions();
         var command = new Command("stream", "Replay a data set's ratings into the cluster in timestamp order; report throughput and ack latency.")
         {
-            data, rate, batch, inFlight, limit, json,
+            data, rate, batch, inFlight, limit, ack, json,
         };
         connection.AddTo(command);
         command.SetAction(async (result, cancellation) =>
@@ -42,7 +44,8 @@ public static class StreamCommand
             var ratings = dataset.Ratings.OrderBy(e => e.Timestamp).Take(count ?? int.MaxValue).ToArray();
             return await connection.Run(result, outstanding, async cluster =>
             {
-                var summary = await Replay(new StreamReplay(cluster, batchSize, outstanding, perSecond), ratings, cancellation);
+                var replay = new StreamReplay(cluster, batchSize, outstanding, perSecond, untilLearned: result.GetValue(ack) == "learned");
+                var summary = await Replay(replay, ratings, cancellation);
                 Print(dataset, cluster, summary);
                 if (result.GetValue(json) is { } path)
                 {

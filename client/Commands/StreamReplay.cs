@@ -7,11 +7,12 @@ namespace OnlineRecs.Client.Commands;
 
 /// <summary>
 /// Sends ratings in order as batches, with at most <paramref name="inFlight"/> unacknowledged at once, each batch
-/// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges.
+/// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges, which
+/// it does once a batch is durable, or with <paramref name="untilLearned"/> once the model has learned it.
 /// A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it. The replay ends
 /// once the model has learned the last acknowledged event.
 /// </summary>
-internal sealed class StreamReplay(IClusterConnection connection, int batchSize, int inFlight, double? rate)
+internal sealed class StreamReplay(IClusterConnection connection, int batchSize, int inFlight, double? rate, bool untilLearned = false)
 {
     private readonly Stopwatch _clock = new();
     private readonly List<double> _latenciesMs = [];
@@ -65,7 +66,7 @@ internal sealed class StreamReplay(IClusterConnection connection, int batchSize,
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var receipt = await connection.Ingest(events, stop.Token);
+            var receipt = await connection.Ingest(events, stop.Token, untilLearned);
             var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             lock (_latenciesMs) _latenciesMs.Add(latencyMs);
             Interlocked.Add(ref _acknowledged, receipt.Accepted);

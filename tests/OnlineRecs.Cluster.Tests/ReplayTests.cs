@@ -25,7 +25,8 @@ public sealed class ReplayTests : IDisposable
         UserSnapshot[] liveUsers;
         ScoredItems?[] liveAnswers;
         ModelSummary liveSummary;
-        await using (var live = await Start(_live))
+        // The learner takes every waiting frame together once any event waits (the live default waits for 4,096).
+        await using (var live = await Start(_live, new Dictionary<string, string?> { ["OnlineRecs:Ingest:CatchUpBacklog"] = "1" }))
         {
             var ingest = live.Client.GetGrain<IIngestGrain>(0);
             await ingest.SetMetadata([new(Abstractions.Events.EntityKind.Item, 3, ["genre=Comedy"], "Three")]);

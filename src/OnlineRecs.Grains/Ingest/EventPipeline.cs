@@ -42,6 +42,7 @@ public sealed partial class EventPipeline(
         new BoundedChannelOptions(ingestOptions.Value.MaxUnlearnedFrames) { SingleReader = true, SingleWriter = true });
     private readonly GrainReferences<IUserGrain> _users = new(grains);
     private TaskCompletionSource _learnedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _waitingEvents; // in the frames the learner has not taken yet
     private EventLog? _log;
     private Task _writer = Task.CompletedTask;
     private Task _learner = Task.CompletedTask;
@@ -225,6 +226,7 @@ public sealed partial class EventPipeline(
             var logged = new LoggedGroup(frame, [.. pending]);
             metrics.LearningBacklog(frame.LastSequence - LearnedThrough);
             if (frame.IsEvents) _ = Acknowledge(logged);
+            Interlocked.Add(ref _waitingEvents, frame.Count);
             await _logged.Writer.WriteAsync(logged); // waits while the learner is the most frames behind it may be
         }
         _logged.Writer.TryComplete();
@@ -305,20 +307,25 @@ public sealed partial class EventPipeline(
         }
     }
 
-    /// <summary>The frames waiting for the learner, of the first one's kind, up to the group limit.</summary>
+    /// <summary>
+    /// The next frame, with the frames waiting after it, of its kind and up to the group limit, when the learner has
+    /// fallen <see cref="IngestOptions.CatchUpBacklog"/> events behind.
+    /// </summary>
     private void TakeWaiting(ChannelReader<LoggedGroup> reader, List<LoggedGroup> frames)
     {
         frames.Clear();
+        var catchUp = Interlocked.Read(ref _waitingEvents) >= _options.CatchUpBacklog;
         reader.TryRead(out var first);
         frames.Add(first!);
         var count = first!.Group.Count;
-        while (reader.TryPeek(out var next) && next.Group.IsEvents == first.Group.IsEvents
+        while (catchUp && reader.TryPeek(out var next) && next.Group.IsEvents == first.Group.IsEvents
             && count + next.Group.Count <= _options.MaxEventsPerGroup)
         {
             reader.TryRead(out next);
             frames.Add(next!);
             count += next!.Group.Count;
         }
+        Interlocked.Add(ref _waitingEvents, -count);
     }
 
     /// <summary>The span of a group's learning: a child of its first request's span, linked to all of them.</summary>

@@ -23,6 +23,13 @@ public sealed class IngestOptions
     /// <summary>How many logged frames may wait for the learner; the writer, and so acknowledgements, wait beyond it.</summary>
     public int MaxUnlearnedFrames { get; set; } = 16;
 
+    /// <summary>
+    /// Events waiting for the learner from which it takes the waiting frames together, to catch up (a larger group costs
+    /// less per event); below it the learner takes them one by one, which learns better (each group learns against the
+    /// items as the group before left them).
+    /// </summary>
+    public int CatchUpBacklog { get; set; } = 4_096;
+
     /// <summary>Requests waiting for the log writer; producers wait when it is full.</summary>
     public int QueueCapacity { get; set; } = 256;
 
