@@ -65,6 +65,22 @@ public sealed class HttpApiTests(SiloWithApiKey fixture) : IClassFixture<SiloWit
     }
 
     [Fact]
+    public async Task An_unknown_ack_gets_a_400_problem_and_changes_nothing_while_ack_learned_answers_once_learned()
+    {
+        var @event = "{\"userId\":90,\"itemId\":900,\"rating\":5}";
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync("/events?ack=learned", new StringContent(@event, Encoding.UTF8, "application/json"))).StatusCode);
+        var before = (await Model()).GetProperty("eventsApplied").GetInt64(); // all earlier events are learned by now
+
+        var refused = await Http.PostAsync("/events?ack=soon", new StringContent(@event, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await AssertProblem(refused);
+
+        var learned = await Http.PostAsync("/events?ack=learned", new StringContent(@event, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, learned.StatusCode);
+        Assert.Equal(before + 1, (await Model()).GetProperty("eventsApplied").GetInt64());
+    }
+
+    [Fact]
     public async Task More_than_ten_thousand_events_or_an_oversized_body_are_refused()
     {
         var lines = string.Concat(Enumerable.Range(0, 10_001).Select(n => $"{{\"userId\":1,\"itemId\":{n},\"rating\":4}}\n"));
