@@ -17,7 +17,8 @@ namespace OnlineRecs.Client.Commands;
 internal static class ClusterSplitEval
 {
     private const int BatchSize = 1_000;
-    private const int InFlight = 4;
+    // One batch at a time, each learned before the next: the groups, and so the figure, are the same from run to run.
+    private const int InFlight = 1;
 
     public static async Task<int> Run(RatingDataset data, Uri target, float threshold, ulong seed, string? jsonPath)
     {
@@ -29,8 +30,6 @@ internal static class ClusterSplitEval
             var metadata = MetadataCommand.Records(data);
             foreach (var chunk in metadata.Chunk(MetadataCommand.ChunkSize)) await cluster.SetMetadata(chunk, CancellationToken.None);
 
-            // Paced by the learner, as a producer that waits for its events to be learned: a flood ahead of it is learned in
-            // larger groups, which trades some of this quality for throughput (see the README).
             var replay = new StreamReplay(cluster, BatchSize, InFlight, rate: null, untilLearned: true);
             var streamed = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

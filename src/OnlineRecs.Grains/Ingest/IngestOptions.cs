@@ -28,7 +28,7 @@ public sealed class IngestOptions
     /// less per event); below it the learner takes them one by one, which learns better (each group learns against the
     /// items as the group before left them).
     /// </summary>
-    public int CatchUpBacklog { get; set; } = 4_096;
+    public int CatchUpBacklog { get; set; } = 1_024;
 
     /// <summary>Requests waiting for the log writer; producers wait when it is full.</summary>
     public int QueueCapacity { get; set; } = 256;

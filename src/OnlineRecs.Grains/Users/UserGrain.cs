@@ -40,9 +40,9 @@ public sealed class UserGrain(
     private int _rowInContextPositives;
 
     // Read-your-writes: the newest acknowledged event of this user that was told by a call (the silo's own
-    // acknowledgements are read from UnlearnedAcknowledgements), and the queries waiting for this grain to learn it.
+    // acknowledgements are read from UnlearnedAcknowledgements), and the queries waiting for this grain to learn more.
     private long _acknowledgedByCall;
-    private TaskCompletionSource? _learnedAcknowledged;
+    private TaskCompletionSource? _learnedMore;
 
     private long AcknowledgedThrough => Math.Max(_acknowledgedByCall, unlearned.Newest(UserId));
 
@@ -93,11 +93,8 @@ public sealed class UserGrain(
                 if (replaying.CanLearn(item)) replaying.Learn(item, 1f, _options.ReplaySteps);
         }
 
-        if (_learnedAcknowledged is not null && s.LastSequence >= AcknowledgedThrough)
-        {
-            _learnedAcknowledged.SetResult();
-            _learnedAcknowledged = null;
-        }
+        _learnedMore?.SetResult();
+        _learnedMore = null;
 
         var result = new UserLearningResult(
             UserId,
@@ -123,12 +120,18 @@ public sealed class UserGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Completes once the user has learned every event of its that was acknowledged.</summary>
-    private Task LearnedAcknowledged()
+    /// <summary>
+    /// Completes once the user has learned every event of its acknowledged before the call: not the ones acknowledged
+    /// meanwhile, or a user whose events keep coming would keep its queries waiting.
+    /// </summary>
+    private async Task LearnedAcknowledged()
     {
-        if (State.LastSequence >= AcknowledgedThrough) return Task.CompletedTask;
-        _learnedAcknowledged ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _learnedAcknowledged.Task.WaitAsync(LearnedWait);
+        var acknowledged = AcknowledgedThrough;
+        while (State.LastSequence < acknowledged)
+        {
+            _learnedMore ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await _learnedMore.Task.WaitAsync(LearnedWait);
+        }
     }
 
     /// <summary>Steps on earlier positives drawn uniformly; one outside this batch's candidates is skipped.</summary>
