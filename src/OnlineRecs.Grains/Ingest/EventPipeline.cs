@@ -16,7 +16,7 @@ namespace OnlineRecs.Grains.Ingest;
 /// into one log frame and fsyncs it once (group commit), tells each user in it of its newest event, and acknowledges:
 /// an acknowledged event is durable. A learner applies the logged frames to the model in log order, taking all that
 /// waited for it as one group (marked in the log first, so a replay takes them together too); the writer stays at most
-/// <see cref="IngestOptions.MaxUnlearnedFrames"/> ahead of it. Read-your-writes holds because a user grain answers
+/// <see cref="IngestOptions.MaxUnlearnedEvents"/> ahead of it. Read-your-writes holds because a user grain answers
 /// queries only once it has learned every event of its that was acknowledged. Metadata is acknowledged once learned.
 /// At start the latest model checkpoint is installed and the log after it replayed through the same learner before
 /// the silo takes traffic. A full retrain's swap runs between two groups, with the learner held (<see cref="Exclusive{T}"/>).
@@ -38,8 +38,10 @@ public sealed partial class EventPipeline(
         new BoundedChannelOptions(ingestOptions.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     // Frames logged and not yet learned. The learner takes all that wait at once: a larger group calls each item it
     // touched once for more events, so a learner that falls behind catches up faster.
-    private readonly Channel<LoggedGroup> _logged = Channel.CreateBounded<LoggedGroup>(
-        new BoundedChannelOptions(ingestOptions.Value.MaxUnlearnedFrames) { SingleReader = true, SingleWriter = true });
+    // Bounded by events: the writer waits for room (RoomToLog).
+    private readonly Channel<LoggedGroup> _logged = Channel.CreateUnbounded<LoggedGroup>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
     private readonly GrainReferences<IUserGrain> _users = new(grains);
     private TaskCompletionSource _learnedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _waitingEvents; // in the frames the learner has not taken yet
@@ -75,7 +77,25 @@ public sealed partial class EventPipeline(
     public IEnumerable<LoggedFrame> LoggedThrough(long sequence, long offset = 0) =>
         Log.ReadFrom(offset).TakeWhile(f => f.Group.LastSequence <= sequence);
 
-    /// <summary>Runs <paramref name="work"/> between two groups, with learning held until it is done.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> with logging paused and every acknowledged event learned first, then learning held
+    /// until it is done: a full retrain's swap, during which no user's query waits for events the swap holds back.
+    /// </summary>
+    public async Task<T> Quiesced<T>(Func<Task<T>> work)
+    {
+        await _writerGate.WaitAsync();
+        try
+        {
+            await WhenLearned(Log.NextSequence - 1);
+            return await Exclusive(work);
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> between two groups, with learning held until it is done (logging goes on).</summary>
     public async Task<T> Exclusive<T>(Func<Task<T>> work)
     {
         await _learnerGate.WaitAsync();
@@ -211,25 +231,45 @@ public sealed partial class EventPipeline(
                 count += next!.Count;
             }
 
-            LogGroup frame;
+            await _writerGate.WaitAsync();
             try
             {
-                frame = _log!.Append([.. pending.SelectMany(r => r.Events)], [.. pending.SelectMany(r => r.Metadata)]);
+                await RoomToLog();
+                LogGroup frame;
+                try
+                {
+                    frame = _log!.Append([.. pending.SelectMany(r => r.Events)], [.. pending.SelectMany(r => r.Metadata)]);
+                }
+                catch (IOException e)
+                {
+                    LogWriteFailed(e);
+                    metrics.Rejected(pending.Sum(r => r.Events.Length), "log-write-failed");
+                    foreach (var r in pending) r.Done.TrySetException(e);
+                    continue;
+                }
+                var logged = new LoggedGroup(frame, [.. pending]);
+                metrics.LearningBacklog(frame.LastSequence - LearnedThrough);
+                if (frame.IsEvents) _ = Acknowledge(logged);
+                Interlocked.Add(ref _waitingEvents, frame.Count);
+                _logged.Writer.TryWrite(logged);
             }
-            catch (IOException e)
+            finally
             {
-                LogWriteFailed(e);
-                metrics.Rejected(pending.Sum(r => r.Events.Length), "log-write-failed");
-                foreach (var r in pending) r.Done.TrySetException(e);
-                continue;
+                _writerGate.Release();
             }
-            var logged = new LoggedGroup(frame, [.. pending]);
-            metrics.LearningBacklog(frame.LastSequence - LearnedThrough);
-            if (frame.IsEvents) _ = Acknowledge(logged);
-            Interlocked.Add(ref _waitingEvents, frame.Count);
-            await _logged.Writer.WriteAsync(logged); // waits while the learner is the most frames behind it may be
         }
         _logged.Writer.TryComplete();
+    }
+
+    /// <summary>Waits while <see cref="IngestOptions.MaxUnlearnedEvents"/> or more logged events wait for the learner.</summary>
+    private async Task RoomToLog()
+    {
+        while (true)
+        {
+            var learnedMore = Volatile.Read(ref _learnedMore); // taken before the check, so a group learned in between wakes it
+            if (Interlocked.Read(ref _waitingEvents) < _options.MaxUnlearnedEvents) return;
+            await learnedMore.Task;
+        }
     }
 
     /// <summary>

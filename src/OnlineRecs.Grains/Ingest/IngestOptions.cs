@@ -20,8 +20,11 @@ public sealed class IngestOptions
     /// <summary>The most events one log frame (one fsync) gathers from waiting requests, and one learning group from waiting frames.</summary>
     public int MaxEventsPerGroup { get; set; } = 8_192;
 
-    /// <summary>How many logged frames may wait for the learner; the writer, and so acknowledgements, wait beyond it.</summary>
-    public int MaxUnlearnedFrames { get; set; } = 16;
+    /// <summary>
+    /// How many logged events may wait for the learner; the writer, and so acknowledgements, wait beyond it. It also
+    /// bounds how long a user's query waits for its acknowledged events to be learned (read-your-writes).
+    /// </summary>
+    public int MaxUnlearnedEvents { get; set; } = 8_192;
 
     /// <summary>
     /// Events waiting for the learner from which it takes the waiting frames together, to catch up (a larger group costs

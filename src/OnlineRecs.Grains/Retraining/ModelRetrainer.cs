@@ -55,7 +55,7 @@ public sealed partial class ModelRetrainer(
             }, _options.Nice, "OnlineRecs retrain");
 
             board.Enter(RetrainPhase.Installing);
-            var relearned = await pipeline.Exclusive(async () =>
+            var relearned = await pipeline.Quiesced(async () =>
             {
                 await installer.Install(checkpoint);
                 return await pipeline.Relearn(snapshot.LogOffset, replays);
@@ -77,16 +77,19 @@ public sealed partial class ModelRetrainer(
 
     /// <summary>
     /// Learns, in rounds, the groups logged since the snapshot on top of <paramref name="model"/>, growing the snapshot
-    /// with them, until few enough are left for the grains (or the rounds run out, when ingest outpaces them).
+    /// with them, until few enough are left for the grains, or the rounds run out, or a round finds more to learn than
+    /// the one before: ingest is outpacing the rounds, which would only grow longer, and the grains learn the rest.
     /// </summary>
     private RetrainedModel CatchUp(LogSnapshot snapshot, RetrainedModel model)
     {
         var catchUp = learningOptions.Value.ToCatchUpSettings();
+        var before = long.MaxValue;
         for (var round = 1; round <= _options.CatchUpRounds; round++)
         {
             var through = pipeline.LearnedThrough;
             var newer = through - snapshot.Sequence;
-            if (newer < _options.CatchUpTail) break;
+            if (newer < _options.CatchUpTail || newer >= before) break;
+            before = newer;
             var started = Stopwatch.GetTimestamp();
             var firstNewer = snapshot.Positives;
             snapshot.Extend(pipeline.LoggedThrough(through, snapshot.LogOffset));
