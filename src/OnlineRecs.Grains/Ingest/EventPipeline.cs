@@ -14,12 +14,13 @@ namespace OnlineRecs.Grains.Ingest;
 /// <summary>
 /// The silo's event path. Requests queue (bounded: producers wait when it is full); a writer gathers all that wait
 /// into one log frame and fsyncs it once (group commit), tells each user in it of its newest event, and acknowledges:
-/// an acknowledged event is durable. A learner applies the logged frames to the model in log order, taking all that
-/// waited for it as one group (marked in the log first, so a replay takes them together too); the writer stays at most
+/// an acknowledged event is durable. A learner applies the logged frames to the model in log order, frame by frame
+/// while it keeps up, and once <see cref="IngestOptions.CatchUpBacklog"/> events wait, all that waited as one group
+/// (marked in the log first, so a replay takes them together too); the writer stays at most
 /// <see cref="IngestOptions.MaxUnlearnedEvents"/> ahead of it. Read-your-writes holds because a user grain answers
 /// queries only once it has learned every event of its that was acknowledged. Metadata is acknowledged once learned.
 /// At start the latest model checkpoint is installed and the log after it replayed through the same learner before
-/// the silo takes traffic. A full retrain's swap runs between two groups, with the learner held (<see cref="Exclusive{T}"/>).
+/// the silo takes traffic. A full retrain's swap runs with ingest quiesced (<see cref="Quiesced{T}"/>).
 /// </summary>
 public sealed partial class EventPipeline(
     IOptions<IngestOptions> ingestOptions,
@@ -36,9 +37,7 @@ public sealed partial class EventPipeline(
     private readonly IngestOptions _options = ingestOptions.Value;
     private readonly Channel<IngestRequest> _requests = Channel.CreateBounded<IngestRequest>(
         new BoundedChannelOptions(ingestOptions.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    // Frames logged and not yet learned. The learner takes all that wait at once: a larger group calls each item it
-    // touched once for more events, so a learner that falls behind catches up faster.
-    // Bounded by events: the writer waits for room (RoomToLog).
+    // Frames logged and not yet learned, bounded by events: the writer waits for room (RoomToLog).
     private readonly Channel<LoggedGroup> _logged = Channel.CreateUnbounded<LoggedGroup>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim _writerGate = new(1, 1);
@@ -62,10 +61,16 @@ public sealed partial class EventPipeline(
     public async Task WhenLearned(long sequence, CancellationToken cancellation = default)
     {
         if (sequence >= Log.NextSequence) throw new InvalidInputException($"Sequence {sequence} has not been logged yet.");
+        await AfterLearning(() => LearnedThrough >= sequence, cancellation);
+    }
+
+    /// <summary>Returns once <paramref name="done"/> holds, checked again each time the learner finishes a group.</summary>
+    private async Task AfterLearning(Func<bool> done, CancellationToken cancellation = default)
+    {
         while (true)
         {
             var learnedMore = Volatile.Read(ref _learnedMore); // taken before the check, so a group learned in between wakes it
-            if (LearnedThrough >= sequence) return;
+            if (done()) return;
             await learnedMore.Task.WaitAsync(cancellation);
         }
     }
@@ -115,7 +120,7 @@ public sealed partial class EventPipeline(
     /// <summary>
     /// Learns again every group from log byte <paramref name="offset"/> (where a snapshot ended) that was learned
     /// before, as a new model version needs, replaying from <paramref name="replays"/> (the sample as of the snapshot);
-    /// call it inside <see cref="Exclusive{T}"/>. Returns the events re-applied.
+    /// call it inside <see cref="Quiesced{T}"/>. Returns the events re-applied.
     /// </summary>
     public async Task<long> Relearn(long offset, ReplayReservoir replays)
     {
@@ -262,15 +267,7 @@ public sealed partial class EventPipeline(
     }
 
     /// <summary>Waits while <see cref="IngestOptions.MaxUnlearnedEvents"/> or more logged events wait for the learner.</summary>
-    private async Task RoomToLog()
-    {
-        while (true)
-        {
-            var learnedMore = Volatile.Read(ref _learnedMore); // taken before the check, so a group learned in between wakes it
-            if (Interlocked.Read(ref _waitingEvents) < _options.MaxUnlearnedEvents) return;
-            await learnedMore.Task;
-        }
-    }
+    private Task RoomToLog() => AfterLearning(() => Interlocked.Read(ref _waitingEvents) < _options.MaxUnlearnedEvents);
 
     /// <summary>
     /// Acknowledges a durable frame of events once each of its users can know of its newest one there: from then on the
