@@ -6,6 +6,12 @@ namespace OnlineRecs.Cluster.Tests.EndToEnd;
 /// <summary>Runs the repository's own commands as a user would, <c>dotnet run --project … -c Release -- …</c>, from the repository root.</summary>
 public static class DotnetCommand
 {
+    /// <summary>
+    /// Held while a command builds and runs, or a silo starts: two <c>dotnet run</c>s at once race on the build's files
+    /// (the static web assets' cache), and one then fails.
+    /// </summary>
+    public static SemaphoreSlim OneAtATime { get; } = new(1, 1);
+
     public static ProcessStartInfo Run(string project, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -24,20 +30,28 @@ public static class DotnetCommand
     /// <summary>Runs a command to its end and returns its exit code and output; fails the test if it overruns.</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> RunToEnd(TimeSpan timeout, string project, params string[] arguments)
     {
-        using var process = Process.Start(Run(project, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
+        await OneAtATime.WaitAsync();
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
+            using var process = Process.Start(Run(project, arguments))!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            using var cancel = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"dotnet run --project {project} {string.Join(' ', arguments)} ran over {timeout}.");
+            }
+            return (process.ExitCode, await output, await errors);
         }
-        catch (OperationCanceledException)
+        finally
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet run --project {project} {string.Join(' ', arguments)} ran over {timeout}.");
+            OneAtATime.Release();
         }
-        return (process.ExitCode, await output, await errors);
     }
 
     /// <summary>The folder holding OnlineRecs.sln, found from the test's output folder.</summary>

@@ -41,6 +41,19 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo and waits until its HTTP API answers, which is after it replayed its log.</summary>
     public static async Task<SiloProcess> Start(string dataDirectory, params string[] extra)
     {
+        await DotnetCommand.OneAtATime.WaitAsync();
+        try
+        {
+            return await StartAlone(dataDirectory, extra);
+        }
+        finally
+        {
+            DotnetCommand.OneAtATime.Release();
+        }
+    }
+
+    private static async Task<SiloProcess> StartAlone(string dataDirectory, string[] extra)
+    {
         var silo = new SiloProcess(dataDirectory, FreePort(), FreePort(), FreePort(), extra);
         using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddMinutes(3);
