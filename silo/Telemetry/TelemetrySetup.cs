@@ -9,7 +9,7 @@ using Orleans.Diagnostics;
 namespace OnlineRecs.Silo.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for the silo: the <c>OnlineRecs</c> and Orleans meters scraped at <c>/metrics</c>, and also sent by
+/// OpenTelemetry for the silo: the <c>OnlineRecs</c>, Orleans and .NET runtime (GC pauses, thread-pool queue) meters scraped at <c>/metrics</c>, and also sent by
 /// OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, which also turns on traces from the <c>OnlineRecs</c> source,
 /// Orleans grain calls and ASP.NET Core; nothing is written to the console. The Orleans dashboard is mounted
 /// at <c>/dashboard/orleans</c>.
@@ -29,7 +29,7 @@ public static class TelemetrySetup
             .ConfigureResource(r => r.AddService("onlinerecs-silo"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(RecommenderMetrics.MeterName, "Microsoft.Orleans")
+                metrics.AddMeter(RecommenderMetrics.MeterName, "Microsoft.Orleans", "System.Runtime")
                     .AddPrometheusExporter(o => o.ScopeInfoEnabled = false);
                 if (otlp) metrics.AddOtlpExporter();
             });

@@ -1,38 +1,43 @@
+using System.Runtime.CompilerServices;
+using System.Numerics.Tensors;
+
 namespace OnlineRecs.Core.Online;
 
 /// <summary>
 /// A published, read-only copy of one side's metadata-feature embeddings (e.g. <c>genre=Comedy</c>):
 /// many users or items share each row, so nobody but its owner writes it, and learners read this copy.
+/// Each row is the feature's embedding followed by its bias; a publication shares the rows that did not change
+/// with the one before, so publishing after every group copies only what the group moved.
 /// </summary>
 public sealed class SharedFeatureTable
 {
-    private readonly Dictionary<string, int> _slots;
+    // The slot of each name depends on the names array alone, and publications that added no name share that array.
+    private static readonly ConditionalWeakTable<string[], Dictionary<string, int>> SlotsByNames = [];
 
-    public SharedFeatureTable(int factors, string[] names, float[] embeddings, float[] biases)
+    private readonly Dictionary<string, int> _slots;
+    private readonly float[][] _rows;
+
+    public SharedFeatureTable(int factors, string[] names, float[][] rows)
     {
-        if (embeddings.Length != names.Length * factors || biases.Length != names.Length)
-            throw new ArgumentException("The table's arrays do not match its names.", nameof(embeddings));
+        if (rows.Length != names.Length || rows.Any(r => r.Length != factors + 1))
+            throw new ArgumentException("The table's rows do not match its names and factors.", nameof(rows));
         Factors = factors;
         Names = names;
-        Embeddings = embeddings;
-        Biases = biases;
-        _slots = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-        for (var n = 0; n < names.Length; n++) _slots[names[n]] = n;
+        _rows = rows;
+        _slots = SlotsByNames.GetValue(names, SlotsOf);
     }
 
-    public static SharedFeatureTable Empty(int factors) => new(factors, [], [], []);
+    public static SharedFeatureTable Empty(int factors) => new(factors, [], []);
 
     public int Factors { get; }
 
     public string[] Names { get; }
 
-    public float[] Embeddings { get; }
-
-    public float[] Biases { get; }
-
     public int SlotOf(string name) => _slots.GetValueOrDefault(name, -1);
 
-    public ReadOnlySpan<float> Embedding(int slot) => Embeddings.AsSpan(slot * Factors, Factors);
+    public ReadOnlySpan<float> Embedding(int slot) => _rows[slot].AsSpan(0, Factors);
+
+    public float Bias(int slot) => _rows[slot][Factors];
 
     /// <summary>Adds Σ_f w_f e_f into <paramref name="vector"/> and returns Σ_f w_f b_f; unknown names add nothing.</summary>
     public float AddInto(MetadataRow row, Span<float> vector)
@@ -42,9 +47,16 @@ public sealed class SharedFeatureTable
         {
             var slot = SlotOf(row.Names[n]);
             if (slot < 0) continue;
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(Embedding(slot), row.Weights[n], vector, vector);
-            bias += row.Weights[n] * Biases[slot];
+            TensorPrimitives.MultiplyAdd(Embedding(slot), row.Weights[n], vector, vector);
+            bias += row.Weights[n] * Bias(slot);
         }
         return bias;
+    }
+
+    private static Dictionary<string, int> SlotsOf(string[] names)
+    {
+        var slots = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (var n = 0; n < names.Length; n++) slots[names[n]] = n;
+        return slots;
     }
 }

@@ -18,6 +18,7 @@ public sealed class FeatureTableGrain(
 {
     private readonly OnlineLearningOptions _options = options.Value;
     private readonly Dictionary<string, int> _slots = [];
+    private readonly FeaturePublication _publication = new();
     private FeatureTableMessage? _published;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -42,7 +43,9 @@ public sealed class FeatureTableGrain(
         var k = _options.Factors;
         for (var n = 0; n < gradients.Keys.Length; n++)
         {
-            var own = new OwnParameters(s.Parameters[SlotOf(gradients.Keys[n])]);
+            var slot = SlotOf(gradients.Keys[n]);
+            _publication.Moved(slot);
+            var own = new OwnParameters(s.Parameters[slot]);
             AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, gradients.Gradients.AsSpan(n * k, k), gradients.Squares.AsSpan(n * k, k), _options.LearningRate);
             AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares),
                 [gradients.Biases[n]], [gradients.BiasSquares[n]], _options.LearningRate);
@@ -62,6 +65,7 @@ public sealed class FeatureTableGrain(
         s.Version++;
         _slots.Clear();
         for (var slot = 0; slot < s.Names.Count; slot++) _slots[s.Names[slot]] = slot;
+        _publication.Forget();
         _published = null;
         return Task.FromResult(Publish());
     }
@@ -86,16 +90,7 @@ public sealed class FeatureTableGrain(
     private FeatureTableMessage Publish()
     {
         if (_published is not null) return _published;
-        var s = state.State;
-        var k = _options.Factors;
-        var embeddings = new float[s.Names.Count * k];
-        var biases = new float[s.Names.Count];
-        for (var slot = 0; slot < s.Names.Count; slot++)
-        {
-            var own = new OwnParameters(s.Parameters[slot]);
-            own.Embedding.CopyTo(embeddings.AsSpan(slot * k, k));
-            biases[slot] = own.Bias;
-        }
-        return _published = new FeatureTableMessage(k, [.. s.Names], embeddings, biases, s.Version);
+        var (names, rows) = _publication.Next(state.State.Names, state.State.Parameters);
+        return _published = new FeatureTableMessage(_options.Factors, names, rows, state.State.Version);
     }
 }

@@ -58,5 +58,5 @@ public sealed class IndexedItemsTests
         }
     }
 
-    private static FeatureTableMessage Table(long version, float[] genreA) => new(Factors, ["genre=A"], genreA, [0f], version);
+    private static FeatureTableMessage Table(long version, float[] genreA) => new(Factors, ["genre=A"], [[.. genreA, 0f]], version);
 }
