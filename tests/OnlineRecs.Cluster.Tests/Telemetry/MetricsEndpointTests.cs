@@ -66,6 +66,9 @@ public sealed partial class MetricsEndpointTests : IDisposable
         Assert.Equal(Items, metrics.Value("onlinerecs_items_known"));
         Assert.Equal(Items, metrics.Value("onlinerecs_index_items"));
         Assert.Contains(metrics.Names, n => n.StartsWith("orleans_", StringComparison.Ordinal));
+        // The runtime's own meter, where a latency tail from collections shows.
+        Assert.InRange(metrics.Value("dotnet_gc_heap_total_allocated_bytes_total"), 1, double.MaxValue);
+        Assert.Contains("dotnet_gc_pause_time_seconds_total", metrics.Names);
 
         var exported = metrics.Names.ToHashSet();
         var queried = GrafanaQueries().SelectMany(q => MetricName().Matches(q).Select(m => m.Value)).Distinct().ToArray();
