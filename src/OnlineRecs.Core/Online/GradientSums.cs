@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace OnlineRecs.Core.Online;
 
@@ -45,7 +46,15 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
         var slot = SlotOf(key);
         var g = _gradients.AsSpan(slot * _factors, _factors);
         var g2 = _squares.AsSpan(slot * _factors, _factors);
-        for (var c = 0; c < _factors; c++)
+        // Lane by lane the same operations as the scalar tail, so the sums do not depend on the vector width.
+        var c = 0;
+        for (; c <= _factors - Vector<float>.Count; c += Vector<float>.Count)
+        {
+            var x = new Vector<float>(direction[c..]) * scale;
+            (new Vector<float>(g[c..]) + x).CopyTo(g[c..]);
+            (new Vector<float>(g2[c..]) + x * x).CopyTo(g2[c..]);
+        }
+        for (; c < _factors; c++)
         {
             var x = scale * direction[c];
             g[c] += x;
@@ -62,7 +71,13 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
         var g = _gradients.AsSpan(slot * _factors, _factors);
         var g2 = _squares.AsSpan(slot * _factors, _factors);
         var w2 = weight * weight;
-        for (var c = 0; c < _factors; c++)
+        var c = 0;
+        for (; c <= _factors - Vector<float>.Count; c += Vector<float>.Count)
+        {
+            (new Vector<float>(g[c..]) + new Vector<float>(gradient[c..]) * weight).CopyTo(g[c..]);
+            (new Vector<float>(g2[c..]) + new Vector<float>(squares[c..]) * w2).CopyTo(g2[c..]);
+        }
+        for (; c < _factors; c++)
         {
             g[c] += weight * gradient[c];
             g2[c] += w2 * squares[c];

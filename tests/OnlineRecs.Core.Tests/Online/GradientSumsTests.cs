@@ -64,4 +64,46 @@ public sealed class GradientSumsTests
         Assert.Equal([2, 2, 2], sums.Gradient(0).ToArray());
         Assert.Equal(2f, sums.Bias(0));
     }
+
+    [Fact]
+    public void Rows_wider_than_a_vector_sum_bit_for_bit_as_element_by_element()
+    {
+        var factors = 2 * System.Numerics.Vector<float>.Count + 3; // vector lanes and a scalar tail
+        var random = new Random(3);
+        var steps = Enumerable.Range(0, 50).Select(_ => (Key: random.Next(4), Scale: random.NextSingle() - 0.5f,
+            Direction: Enumerable.Range(0, factors).Select(_ => random.NextSingle() * 4 - 2).ToArray())).ToArray();
+        using var sums = new GradientSums<int>(factors);
+        using var weighted = new GradientSums<int>(factors);
+        var (gradients, squares) = (new Dictionary<int, float[]>(), new Dictionary<int, float[]>());
+        var (weightedGradients, weightedSquares) = (new Dictionary<int, float[]>(), new Dictionary<int, float[]>());
+
+        foreach (var (key, scale, direction) in steps)
+        {
+            sums.Add(key, scale, direction, biasGradient: 0f);
+            weighted.AddSums(key, scale, direction, direction, 0f, 0f);
+            var (g, g2) = (Row(gradients, key), Row(squares, key));
+            var (wg, wg2) = (Row(weightedGradients, key), Row(weightedSquares, key));
+            for (var c = 0; c < factors; c++)
+            {
+                var x = scale * direction[c];
+                g[c] += x;
+                g2[c] += x * x;
+                wg[c] += scale * direction[c];
+                wg2[c] += scale * scale * direction[c];
+            }
+        }
+
+        for (var slot = 0; slot < sums.Count; slot++)
+        {
+            Assert.Equal(gradients[sums.Keys[slot]], sums.Gradient(slot).ToArray());
+            Assert.Equal(squares[sums.Keys[slot]], sums.Squares(slot).ToArray());
+        }
+        for (var slot = 0; slot < weighted.Count; slot++)
+        {
+            Assert.Equal(weightedGradients[weighted.Keys[slot]], weighted.Gradient(slot).ToArray());
+            Assert.Equal(weightedSquares[weighted.Keys[slot]], weighted.Squares(slot).ToArray());
+        }
+
+        float[] Row(Dictionary<int, float[]> rows, int key) => rows.TryGetValue(key, out var row) ? row : rows[key] = new float[factors];
+    }
 }
