@@ -15,8 +15,7 @@ namespace OnlineRecs.Grains.Index;
 internal sealed class IndexedItems(int factors, ulong seed, float identityWeight)
 {
     private readonly IdIndex<int> _rows = new();
-    private readonly List<float[]?> _identity = [];
-    private readonly List<float> _identityBias = [];
+    private readonly IdentityRows _identity = new(factors);
     private readonly List<MetadataRow> _metadata = [];
     private readonly List<string?> _titles = [];
     private readonly Dictionary<string, ItemFilter> _filters = new(StringComparer.Ordinal);
@@ -42,8 +41,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     {
         if (_rows.TryGetIndex(itemId, out var row)) return row;
         row = _rows.GetOrAdd(itemId);
-        _identity.Add(null);
-        _identityBias.Add(0f);
+        _identity.Add();
         _metadata.Add(MetadataRow.None);
         _titles.Add(null);
         Represent(row, Vectors);
@@ -62,8 +60,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     public void SetIdentity(IdentityVector item)
     {
         var row = RowOf(item.Id);
-        _identity[row] = item.Embedding.Length == 0 ? null : item.Embedding;
-        _identityBias[row] = item.Bias;
+        _identity.Set(row, item.Embedding, item.Bias);
         if (!_stale) Represent(row, Vectors);
     }
 
@@ -154,7 +151,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
 
     private float LearningVector(int row, Span<float> into)
     {
-        if (_identity[row] is not null)
+        if (!_identity.Embedding(row).IsEmpty)
         {
             Vectors.Row(row).CopyTo(into);
             return Vectors.Bias(row);
@@ -166,8 +163,8 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     private void Represent(int row, ItemVectors into)
     {
         Span<float> vector = stackalloc float[factors];
-        var identity = _identity[row];
-        var bias = Combine(identity, identity is null ? 0f : _identityBias[row], row, vector);
+        var identity = _identity.Embedding(row);
+        var bias = Combine(identity, identity.IsEmpty ? 0f : _identity.Bias(row), row, vector);
         into.Set(row, vector, bias);
     }
 

@@ -12,8 +12,7 @@ namespace OnlineRecs.Grains.Index;
 internal sealed class IndexedUsers(int factors)
 {
     private readonly IdIndex<int> _rows = new();
-    private readonly List<float[]?> _identity = [];
-    private readonly List<float> _identityBias = [];
+    private readonly IdentityRows _identity = new(factors);
     private readonly List<MetadataRow> _metadata = [];
     private ItemVectors? _vectors;
 
@@ -36,8 +35,7 @@ internal sealed class IndexedUsers(int factors)
     public void SetIdentity(IdentityVector user)
     {
         var row = RowOf(user.Id);
-        _identity[row] = user.Embedding.Length == 0 ? null : user.Embedding;
-        _identityBias[row] = user.Bias;
+        _identity.Set(row, user.Embedding, user.Bias);
         _vectors = null;
     }
 
@@ -49,10 +47,10 @@ internal sealed class IndexedUsers(int factors)
 
     /// <summary>The user's identity vector and bias as last published (an empty vector when it has none).</summary>
     public (float[] Embedding, float Bias) IdentityOf(int userId) =>
-        _rows.TryGetIndex(userId, out var row) ? (_identity[row] ?? [], _identityBias[row]) : ([], 0f);
+        _rows.TryGetIndex(userId, out var row) ? (_identity.Embedding(row).ToArray(), _identity.Bias(row)) : ([], 0f);
 
     /// <summary>q_u for an identity vector (possibly empty) and metadata; returns b_u's metadata part plus <paramref name="identityBias"/>.</summary>
-    public float Represent(float[] identity, float identityBias, MetadataRow metadata, Span<float> into)
+    public float Represent(ReadOnlySpan<float> identity, float identityBias, MetadataRow metadata, Span<float> into)
     {
         into.Clear();
         if (identity.Length == factors) identity.CopyTo(into);
@@ -74,7 +72,7 @@ internal sealed class IndexedUsers(int factors)
         Span<float> q = stackalloc float[factors];
         for (var row = 0; row < Count; row++)
         {
-            Represent(_identity[row] ?? [], 0f, _metadata[row], q);
+            Represent(_identity.Embedding(row), 0f, _metadata[row], q);
             vectors.Add(q);
         }
         return vectors;
@@ -84,8 +82,7 @@ internal sealed class IndexedUsers(int factors)
     {
         if (_rows.TryGetIndex(userId, out var row)) return row;
         row = _rows.GetOrAdd(userId);
-        _identity.Add(null);
-        _identityBias.Add(0f);
+        _identity.Add();
         _metadata.Add(MetadataRow.None);
         return row;
     }
