@@ -24,9 +24,10 @@ public sealed class FeaturePublication
     {
         if (_names.Length != names.Count) _names = [.. names];
         var rows = new float[names.Count][];
-        _rows.CopyTo(rows, 0);
-        for (var slot = 0; slot < rows.Length; slot++)
-            if (rows[slot] is null || _moved.Contains(slot)) rows[slot] = RowOf(new OwnParameters(parameters[slot]));
+        var shared = Math.Min(_rows.Length, rows.Length);
+        Array.Copy(_rows, rows, shared);
+        foreach (var slot in _moved.Where(s => s < shared)) rows[slot] = RowOf(new OwnParameters(parameters[slot]));
+        for (var slot = shared; slot < rows.Length; slot++) rows[slot] = RowOf(new OwnParameters(parameters[slot]));
         _moved.Clear();
         _rows = rows;
         return (_names, rows);

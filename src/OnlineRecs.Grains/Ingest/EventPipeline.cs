@@ -253,7 +253,7 @@ public sealed partial class EventPipeline(
                     continue;
                 }
                 var logged = new LoggedGroup(frame, [.. pending]);
-                metrics.LearningBacklog(frame.LastSequence - LearnedThrough);
+                ReportBacklog();
                 if (frame.IsEvents) _ = Acknowledge(logged);
                 Interlocked.Add(ref _waitingEvents, frame.Count);
                 _logged.Writer.TryWrite(logged);
@@ -265,6 +265,9 @@ public sealed partial class EventPipeline(
         }
         _logged.Writer.TryComplete();
     }
+
+    /// <summary>Records logged and not yet learned, for the backlog gauge.</summary>
+    private void ReportBacklog() => metrics.LearningBacklog(Log.NextSequence - 1 - LearnedThrough);
 
     /// <summary>Waits while <see cref="IngestOptions.MaxUnlearnedEvents"/> or more logged events wait for the learner.</summary>
     private Task RoomToLog() => AfterLearning(() => Interlocked.Read(ref _waitingEvents) < _options.MaxUnlearnedEvents);
@@ -324,7 +327,7 @@ public sealed partial class EventPipeline(
                 Interlocked.Exchange(ref _learnedThrough, group.LastSequence);
                 unlearned.Learned(group.Events.Select(e => e.UserId), group.LastSequence);
                 Interlocked.Exchange(ref _learnedMore, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
-                metrics.LearningBacklog(Log.NextSequence - 1 - group.LastSequence);
+                ReportBacklog();
                 if (group.IsEvents)
                     metrics.Learned(Stopwatch.GetElapsedTime(started).TotalSeconds, learning.LastLoss.LossSum, learning.LastLoss.Updates);
             }
