@@ -58,6 +58,13 @@ public sealed class OnlineLearningOptions
     public int CandidateSample { get; set; } = 16_384;
 
     /// <summary>
+    /// Grain calls a group keeps in flight while it fans out to its users and then to its items (by default 4 per core).
+    /// Thousands at once would queue ahead of every query that arrives meanwhile: on 2 cores, a window of 8 took the
+    /// query p99 while ingesting 10k/s from 9.5–9.8 ms to 5.5–7 ms and the ingest ack p99 from 16 ms to 8–11 ms.
+    /// </summary>
+    public int CallsInFlight { get; set; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>
     /// A user is also its last K positives (<c>recent=&lt;item&gt;</c> features in the user-feature table), so what it
     /// just liked steers what comes next; 0 turns that off. In-process on ml-latest-small, K = 3 lifted the prequential
     /// HR@10 from 0.096 to 0.110.
@@ -104,6 +111,7 @@ public sealed class OnlineLearningOptions
         if (ReplaysPerPositive < 0) throw new InvalidOperationException($"{Section}:ReplaysPerPositive cannot be negative.");
         if (ReplaySteps <= 0) throw new InvalidOperationException($"{Section}:ReplaySteps must be positive.");
         if (ReplayCapacity <= 0) throw new InvalidOperationException($"{Section}:ReplayCapacity must be positive.");
+        if (CallsInFlight <= 0) throw new InvalidOperationException($"{Section}:CallsInFlight must be positive.");
         if (CandidateSample <= 0) throw new InvalidOperationException($"{Section}:CandidateSample must be positive.");
         if (!float.IsFinite(PositiveThreshold)) throw new InvalidOperationException($"{Section}:PositiveThreshold must be finite.");
         return options;

@@ -78,30 +78,31 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
             ShareOf(byUser, e.UserId).Events.Add(new UserEvent(group.FirstSequence + n, e.ItemId, e.Rating, e.Timestamp, e.Weight));
         }
         foreach (var (user, item) in replays) ShareOf(byUser, user).Replays.Add(item);
-        var learning = byUser.Select(u => _users[u.Key]
-            .Learn(new UserLearningBatch(group.FirstSequence, [.. u.Value.Events], candidates, _userFeatures, [.. u.Value.Replays])))
-            .ToArray<Task<UserLearningResult>?>();
+        var shares = byUser.ToArray();
+        var learning = CallWindow.InOrder(shares.Length, _options.CallsInFlight, n => _users[shares[n].Key]
+            .Learn(new UserLearningBatch(group.FirstSequence, [.. shares[n].Value.Events], candidates, _userFeatures, [.. shares[n].Value.Replays])));
 
         // Summed in the users' order, always the same, as their results come in: a result is let go once added, so a
         // group's gradients are not all alive at once (what a collection in the middle of a group would have to copy).
         using var itemGradients = new GradientSums<int>(k, capacity: Math.Max(16, items.Length));
         using var userFeatureGradients = new GradientSums<string>(k);
-        var users = new IdentityVector[learning.Length];
-        var (lossSum, updates) = (0.0, 0L);
-        for (var n = 0; n < learning.Length; n++)
+        var users = new IdentityVector[shares.Length];
+        var (lossSum, updates, learned) = (0.0, 0L, 0);
+        await foreach (var user in learning)
         {
-            var user = await learning[n]!;
-            learning[n] = null;
             user.ItemGradients.AddTo(itemGradients);
             user.FeatureGradients.AddTo(userFeatureGradients);
-            users[n] = new IdentityVector(user.UserId, user.Embedding, user.Bias);
+            users[learned++] = new IdentityVector(user.UserId, user.Embedding, user.Bias);
             (lossSum, updates) = (lossSum + user.LossSum, updates + user.Updates);
         }
 
-        var learnedItems = await Task.WhenAll(itemGradients.Keys.Select((itemId, slot) =>
-            _items[itemId].Learn(new ItemGradientBatch(group.FirstSequence,
+        var learnedItems = new ItemLearningResult[itemGradients.Count];
+        var itemsLearned = 0;
+        await foreach (var item in CallWindow.InOrder(itemGradients.Count, _options.CallsInFlight, slot =>
+            _items[itemGradients.Keys[slot]].Learn(new ItemGradientBatch(group.FirstSequence,
                 itemGradients.Gradient(slot).ToArray(), itemGradients.Squares(slot).ToArray(),
-                itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))));
+                itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))))
+            learnedItems[itemsLearned++] = item;
 
         // ∂L/∂e_f = w_f ∂L/∂p_i: each item shares its gradient out to its metadata features by their weights.
         using var itemFeatureGradients = new GradientSums<string>(k);

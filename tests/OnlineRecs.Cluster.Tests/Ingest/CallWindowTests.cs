@@ -1,0 +1,48 @@
+using OnlineRecs.Grains.Ingest;
+
+namespace OnlineRecs.Cluster.Tests.Ingest;
+
+/// <summary>A group's fan-out keeps at most its window of calls in flight and hands results back in call order.</summary>
+public sealed class CallWindowTests
+{
+    [Fact]
+    public async Task Results_come_in_call_order_with_no_more_than_the_window_in_flight()
+    {
+        var (inFlight, most) = (0, 0);
+        var random = new Random(3);
+        async Task<int> Call(int n)
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            lock (random) most = Math.Max(most, now);
+            await Task.Delay(random.Next(3)); // later calls often finish before earlier ones
+            Interlocked.Decrement(ref inFlight);
+            return n * 10;
+        }
+
+        var results = new List<int>();
+        await foreach (var result in CallWindow.InOrder(50, 4, Call)) results.Add(result);
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(n => n * 10), results);
+        Assert.InRange(most, 2, 4);
+    }
+
+    [Fact]
+    public async Task No_calls_give_no_results()
+    {
+        var calls = 0;
+        await foreach (var _ in CallWindow.InOrder(0, 8, n => Task.FromResult(++calls))) { }
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public async Task A_failed_call_fails_the_fan_out()
+    {
+        var results = new List<int>();
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var r in CallWindow.InOrder(5, 2, n => n == 2 ? Task.FromException<int>(new InvalidOperationException("item 2")) : Task.FromResult(n)))
+                results.Add(r);
+        });
+        Assert.Equal([0, 1], results);
+    }
+}
