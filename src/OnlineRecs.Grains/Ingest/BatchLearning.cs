@@ -11,7 +11,7 @@ namespace OnlineRecs.Grains.Ingest;
 /// Applies one logged group to the model through the grains that own it, in a fixed order so that a replay of the
 /// log reproduces every parameter bit for bit:
 /// 1. the index hands out the batch's items and a uniform sample of the catalogue (the negatives' pool);
-/// 2. every user grain in the batch learns from its own events, all users at once, and so does every user an earlier
+/// 2. every user grain in the batch learns from its own events, a window of calls at a time, and so does every user an earlier
 ///    positive is replayed for (drawn from the <see cref="ReplayReservoir"/>, so old users keep in step with the items);
 /// 3. their item gradients, summed per item, go to the item grains, one call per item;
 /// 4. metadata-feature gradients, summed per feature, go to the two feature tables, one call each;
@@ -96,13 +96,10 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
             (lossSum, updates) = (lossSum + user.LossSum, updates + user.Updates);
         }
 
-        var learnedItems = new ItemLearningResult[itemGradients.Count];
-        var itemsLearned = 0;
-        await foreach (var item in CallWindow.InOrder(itemGradients.Count, _options.CallsInFlight, slot =>
+        var learnedItems = await CallWindow.InOrder(itemGradients.Count, _options.CallsInFlight, slot =>
             _items[itemGradients.Keys[slot]].Learn(new ItemGradientBatch(group.FirstSequence,
                 itemGradients.Gradient(slot).ToArray(), itemGradients.Squares(slot).ToArray(),
-                itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))))
-            learnedItems[itemsLearned++] = item;
+                itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))).ToArrayAsync();
 
         // ∂L/∂e_f = w_f ∂L/∂p_i: each item shares its gradient out to its metadata features by their weights.
         using var itemFeatureGradients = new GradientSums<string>(k);
