@@ -21,7 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.UseOrleans(silo => silo
     .UseLocalhostClustering(host.SiloPort, host.GatewayPort)
     .AddOnlineRecs(builder.Configuration)
-    .AddOnlineRecsTelemetry());
+    .AddOnlineRecsTelemetry(builder.Configuration));
 builder.Services.Configure<SiloHostOptions>(builder.Configuration.GetSection(SiloHostOptions.Section));
 builder.Services.AddOnlineRecsApi();
 builder.Services.AddOnlineRecsTelemetry(builder.Configuration);

@@ -18,13 +18,16 @@ public static class TelemetrySetup
 {
     private const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static ISiloBuilder AddOnlineRecsTelemetry(this ISiloBuilder silo) => silo
-        .AddActivityPropagation()
-        .AddDashboard(o => o.HideTrace = true); // the live log stream would show every request to anyone who can reach the page
+    public static ISiloBuilder AddOnlineRecsTelemetry(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        // Grain-call spans go where traces go; without an endpoint the propagation filter would only slow every call.
+        if (SendsOtlp(configuration)) silo.AddActivityPropagation();
+        return silo.AddDashboard(o => o.HideTrace = true); // the live log stream would show every request to anyone who can reach the page
+    }
 
     public static IServiceCollection AddOnlineRecsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
+        var otlp = SendsOtlp(configuration);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("onlinerecs-silo"))
             .WithMetrics(metrics =>
@@ -41,6 +44,8 @@ public static class TelemetrySetup
                 .AddOtlpExporter());
         return services;
     }
+
+    private static bool SendsOtlp(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
 
     public static WebApplication MapOnlineRecsTelemetry(this WebApplication app)
     {
