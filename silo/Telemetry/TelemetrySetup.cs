@@ -12,7 +12,7 @@ namespace OnlineRecs.Silo.Telemetry;
 /// OpenTelemetry for the silo: the <c>OnlineRecs</c>, Orleans and .NET runtime (GC pauses, thread-pool queue) meters scraped at <c>/metrics</c>, and also sent by
 /// OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, which also turns on traces from the <c>OnlineRecs</c> source,
 /// Orleans grain calls and ASP.NET Core; nothing is written to the console. The Orleans dashboard is mounted
-/// at <c>/dashboard/orleans</c>.
+/// at <c>/dashboard/orleans</c>, timing grain methods only with <see cref="TelemetryOptions.ProfileGrainCalls"/>.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -22,7 +22,18 @@ public static class TelemetrySetup
     {
         // Grain-call spans go where traces go; without an endpoint the propagation filter would only slow every call.
         if (SendsOtlp(configuration)) silo.AddActivityPropagation();
-        return silo.AddDashboard(o => o.HideTrace = true); // the live log stream would show every request to anyone who can reach the page
+        silo.AddDashboard(o => o.HideTrace = true); // the live log stream would show every request to anyone who can reach the page
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (!options.ProfileGrainCalls) RemoveDashboardProfiling(silo.Services);
+        return silo;
+    }
+
+    /// <summary>The dashboard's per-call filter, known only by its type's name: the dashboard registers it and keeps the type internal.</summary>
+    private static void RemoveDashboardProfiling(IServiceCollection services)
+    {
+        foreach (var filter in services.Where(s => s.ServiceType == typeof(IIncomingGrainCallFilter)
+            && s.ImplementationType?.Name == "GrainProfilerFilter").ToArray())
+            services.Remove(filter);
     }
 
     public static IServiceCollection AddOnlineRecsTelemetry(this IServiceCollection services, IConfiguration configuration)

@@ -154,6 +154,20 @@ public sealed class HttpApiTests(SiloWithApiKey fixture) : IClassFixture<SiloWit
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/events", out _));
     }
 
+    [Fact]
+    public async Task The_orleans_dashboard_is_served_without_timing_every_grain_call()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/dashboard/orleans/")).StatusCode);
+        await Http.GetStringAsync("/dashboard/orleans/TopGrainMethods"); // a dashboard query is what turns its profiler on
+        var events = string.Concat(Enumerable.Range(600, 20).Select(i => $"{{\"userId\":78,\"itemId\":{i},\"rating\":5}}\n"));
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync("/events", new StringContent(events, Encoding.UTF8, "application/x-ndjson"))).StatusCode);
+        await Http.GetStringAsync("/users/78/recommendations");
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the profiler reports once a second
+        var methods = await Http.GetFromJsonAsync<JsonElement>("/dashboard/orleans/TopGrainMethods");
+        Assert.Equal(0, methods.GetProperty("calls").GetArrayLength());
+    }
+
     private async Task<JsonElement> Model() => await Http.GetFromJsonAsync<JsonElement>("/model");
 
     private static async Task AssertProblem(HttpResponseMessage response)
