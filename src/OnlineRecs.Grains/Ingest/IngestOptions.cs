@@ -17,14 +17,21 @@ public sealed class IngestOptions
     /// <summary>The most events one request may carry.</summary>
     public int MaxEventsPerRequest { get; set; } = 10_000;
 
-    /// <summary>The most events one log frame (one fsync) gathers from waiting requests, and one learning group from waiting frames.</summary>
-    public int MaxEventsPerGroup { get; set; } = 8_192;
+    /// <summary>
+    /// The most events one log frame (one fsync) gathers from waiting requests, and one learning group from waiting frames.
+    /// A group's cost is mostly fixed (replayed positives reach nearly every user, negatives nearly every item, a call
+    /// each), so a learner that fell behind catches up fastest in large groups: on the synthetic million, unpaced, groups
+    /// of up to 32,768 learned 71k events/s where groups of up to 8,192 learned 50k.
+    /// </summary>
+    public int MaxEventsPerGroup { get; set; } = 32_768;
 
     /// <summary>
     /// How many logged events may wait for the learner; the writer, and so acknowledgements, wait beyond it. It also
-    /// bounds how long a user's query waits for its acknowledged events to be learned (read-your-writes).
+    /// bounds how long a user's query waits for its acknowledged events to be learned (read-your-writes): about half a
+    /// second at the default. With 8,192, a stream at 50,000 events/s kept reaching it, and half its acknowledgements
+    /// waited over 50 ms.
     /// </summary>
-    public int MaxUnlearnedEvents { get; set; } = 8_192;
+    public int MaxUnlearnedEvents { get; set; } = 32_768;
 
     /// <summary>
     /// Events waiting for the learner from which it takes the waiting frames together, to catch up (a larger group costs
