@@ -31,6 +31,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<UnlearnedAcknowledgements>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventPipeline>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventPathWarmUp>();
         return silo;
     }
 }

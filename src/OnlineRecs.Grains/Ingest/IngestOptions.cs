@@ -40,6 +40,12 @@ public sealed class IngestOptions
     /// </summary>
     public int CatchUpBacklog { get; set; } = 1_024;
 
+    /// <summary>
+    /// Whether the silo compiles and activates its event path as it starts (<see cref="EventPathWarmUp"/>): about half a
+    /// second more at start, and a fresh silo's first acknowledgements in ~40 ms instead of 150-200.
+    /// </summary>
+    public bool WarmUpOnStart { get; set; } = true;
+
     /// <summary>Requests waiting for the log writer; producers wait when it is full.</summary>
     public int QueueCapacity { get; set; } = 256;
 
