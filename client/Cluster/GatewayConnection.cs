@@ -47,16 +47,8 @@ public sealed class GatewayConnection(IHost host, IPEndPoint gateway) : ICluster
             var reason = deadline.IsCancellationRequested ? $"no connection within {ConnectTimeout.TotalSeconds:N0} s" : e.Message;
             throw new ClusterUnreachableException($"cannot reach the Orleans gateway at {gateway}: {reason}", e);
         }
-        CompileBatchSerialization(host.Services.GetRequiredService<Serializer>());
+        IngestCodecs.Compile(host.Services.GetRequiredService<Serializer>());
         return new GatewayConnection(host, gateway);
-    }
-
-    /// <summary>Round-trips a batch and its receipt, so that the first batch sent does not compile their codecs on its way.</summary>
-    private static void CompileBatchSerialization(Serializer serializer)
-    {
-        RatingEvent[] batch = [new(0, 0, 1f, 0)];
-        serializer.Deserialize<RatingEvent[]>(serializer.SerializeToArray(batch));
-        serializer.Deserialize<IngestReceipt>(serializer.SerializeToArray(new IngestReceipt(batch.Length, 1, 1)));
     }
 
     public Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false) =>

@@ -36,9 +36,7 @@ public sealed partial class EventPathWarmUp(
     {
         var started = Stopwatch.GetTimestamp();
         var compiled = await Task.Run(CompileProductCode, cancellation);
-        RatingEvent[] batch = [new(ReservedUserId, 0, 1f, 0), new(ReservedUserId, 1, 2f, 1, 0.5f)];
-        serializer.Deserialize<RatingEvent[]>(serializer.SerializeToArray(batch));
-        serializer.Deserialize<IngestReceipt>(serializer.SerializeToArray(new IngestReceipt(batch.Length, 1, batch.Length)));
+        IngestCodecs.Compile(serializer);
         await grains.GetGrain<IIngestGrain>(0).Summary();
         await grains.GetGrain<IUserGrain>(ReservedUserId).Acknowledged(0);
         LogWarmedUp(compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
