@@ -3,28 +3,22 @@ using OnlineRecs.Core.Online;
 namespace OnlineRecs.Abstractions.Learning;
 
 /// <summary>
-/// Summed gradients and squared gradients per key, as <see cref="GradientSums{TKey}"/> gathered them: row n of the
-/// arrays belongs to <c>Keys[n]</c>.
+/// Summed gradients and squared gradients per key on their way from the grain that gathered them to the one that
+/// applies them. Within a silo the message carries the pooled sums themselves: copying every user's item-gradient rows
+/// into arrays of their own was most of what online learning allocated (about 10 KB an event), and the collections that
+/// set off paused ingest. Between silos only the used rows travel (<see cref="GradientSumsSurrogate{TKey}"/>).
+/// The receiver of a result owns its sums and spends them (<see cref="MoveInto"/>); an argument's stay the caller's,
+/// to dispose once the call is done.
 /// </summary>
-[GenerateSerializer, Immutable]
-public sealed record GradientSumsMessage<TKey>(
-    [property: Id(0)] TKey[] Keys,
-    [property: Id(1)] float[] Gradients,
-    [property: Id(2)] float[] Squares,
-    [property: Id(3)] float[] Biases,
-    [property: Id(4)] float[] BiasSquares) where TKey : notnull
+[Immutable]
+public sealed class GradientSumsMessage<TKey>(GradientSums<TKey> sums) where TKey : notnull
 {
-    public static GradientSumsMessage<TKey> From(GradientSums<TKey> sums)
-    {
-        var (gradients, squares, biases, biasSquares) = sums.Copy();
-        return new([.. sums.Keys], gradients, squares, biases, biasSquares);
-    }
+    public GradientSums<TKey> Sums { get; } = sums;
 
-    /// <summary>Adds every key's sums into <paramref name="into"/>, each scaled by <paramref name="weight"/>.</summary>
-    public void AddTo(GradientSums<TKey> into, float weight = 1f)
+    /// <summary>Adds every key's sums into <paramref name="into"/> and returns their rows to the pool: the message is spent.</summary>
+    public void MoveInto(GradientSums<TKey> into)
     {
-        var k = into.Factors;
-        for (var n = 0; n < Keys.Length; n++)
-            into.AddSums(Keys[n], weight, Gradients.AsSpan(n * k, k), Squares.AsSpan(n * k, k), Biases[n], BiasSquares[n]);
+        Sums.AddTo(into);
+        Sums.Dispose();
     }
 }

@@ -21,13 +21,20 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
     private float[] _biases;
     private float[] _biasSquares;
 
+    private bool _disposed;
+
+    /// <summary>
+    /// Empty sums with rows for <paramref name="capacity"/> keys before they grow; none rents no rows. A row is touched
+    /// only once a key takes it, so room to spare costs the pool space, not time, where growing copies every row so far.
+    /// </summary>
     public GradientSums(int factors, int capacity = 16)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(factors);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _factors = factors;
-        _capacity = Math.Max(1, capacity);
-        _slots = new Dictionary<TKey, int>(_capacity);
-        _keys = new List<TKey>(_capacity);
+        _capacity = capacity;
+        _slots = new Dictionary<TKey, int>(Math.Min(capacity, 16));
+        _keys = new List<TKey>(Math.Min(capacity, 16));
         _gradients = Rent(factors * _capacity);
         _squares = Rent(factors * _capacity);
         _biases = Rent(_capacity);
@@ -108,6 +115,26 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
         return (_gradients[..values], _squares[..values], _biases[..rows], _biasSquares[..rows]);
     }
 
+    /// <summary>The sums that a <see cref="Copy"/> of <paramref name="keys"/>' rows describes, bit for bit, in pooled rows.</summary>
+    public static GradientSums<TKey> Of(int factors, IReadOnlyList<TKey> keys, float[] gradients, float[] squares, float[] biases,
+        float[] biasSquares)
+    {
+        if (gradients.Length != keys.Count * factors || squares.Length != gradients.Length || biases.Length != keys.Count
+            || biasSquares.Length != keys.Count)
+            throw new ArgumentException($"Rows for {keys.Count} keys of {factors} factors do not match the arrays' lengths.");
+        var sums = new GradientSums<TKey>(factors, keys.Count);
+        for (var n = 0; n < keys.Count; n++)
+            sums.AddSums(keys[n], 1f, gradients.AsSpan(n * factors, factors), squares.AsSpan(n * factors, factors), biases[n], biasSquares[n]);
+        return sums;
+    }
+
+    /// <summary>Adds every key's sums into <paramref name="into"/>, each scaled by <paramref name="weight"/>, in key order.</summary>
+    public void AddTo(GradientSums<TKey> into, float weight = 1f)
+    {
+        for (var slot = 0; slot < _keys.Count; slot++)
+            into.AddSums(_keys[slot], weight, Gradient(slot), Squares(slot), _biases[slot], _biasSquares[slot]);
+    }
+
     /// <summary>Returns the rows to the pool; the sums must not be used afterwards.</summary>
     public void Dispose()
     {
@@ -115,7 +142,7 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
         Return(_squares);
         Return(_biases);
         Return(_biasSquares);
-        (_gradients, _squares, _biases, _biasSquares, _capacity) = ([], [], [], [], 0);
+        (_gradients, _squares, _biases, _biasSquares, _capacity, _disposed) = ([], [], [], [], 0, true);
         _slots.Clear();
         _keys.Clear();
     }
@@ -137,9 +164,9 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
 
     private void Grow()
     {
-        if (_capacity == 0) throw new ObjectDisposedException(nameof(GradientSums<TKey>));
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var used = _keys.Count;
-        _capacity *= 2;
+        _capacity = Math.Max(4, _capacity * 2);
         _gradients = Regrown(_gradients, used * _factors, _capacity * _factors);
         _squares = Regrown(_squares, used * _factors, _capacity * _factors);
         _biases = Regrown(_biases, used, _capacity);
@@ -156,5 +183,8 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
 
     private static float[] Rent(int length) => ArrayPool<float>.Shared.Rent(length);
 
-    private static void Return(float[] rows) => ArrayPool<float>.Shared.Return(rows);
+    private static void Return(float[] rows)
+    {
+        if (rows.Length > 0) ArrayPool<float>.Shared.Return(rows);
+    }
 }

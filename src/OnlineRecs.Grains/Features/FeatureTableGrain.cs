@@ -38,17 +38,17 @@ public sealed class FeatureTableGrain(
     public Task<FeatureTableMessage> Learn(long batchSequence, GradientSumsMessage<string> gradients)
     {
         var s = state.State;
-        if (batchSequence <= s.LastBatch || gradients.Keys.Length == 0) return Task.FromResult(Publish());
+        var sums = gradients.Sums;
+        if (batchSequence <= s.LastBatch || sums.Count == 0) return Task.FromResult(Publish());
         s.LastBatch = batchSequence;
-        var k = _options.Factors;
-        for (var n = 0; n < gradients.Keys.Length; n++)
+        for (var n = 0; n < sums.Count; n++)
         {
-            var slot = SlotOf(gradients.Keys[n]);
+            var slot = SlotOf(sums.Keys[n]);
             _publication.Moved(slot);
             var own = new OwnParameters(s.Parameters[slot]);
-            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, gradients.Gradients.AsSpan(n * k, k), gradients.Squares.AsSpan(n * k, k), _options.LearningRate);
+            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, sums.Gradient(n), sums.Squares(n), _options.LearningRate);
             AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares),
-                [gradients.Biases[n]], [gradients.BiasSquares[n]], _options.LearningRate);
+                [sums.Bias(n)], [sums.BiasSquares(n)], _options.LearningRate);
         }
         s.Version++;
         _published = null;

@@ -82,16 +82,16 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
         var learning = CallWindow.InOrder(shares.Length, _options.CallsInFlight, n => _users[shares[n].Key]
             .Learn(new UserLearningBatch(group.FirstSequence, [.. shares[n].Value.Events], candidates, _userFeatures, [.. shares[n].Value.Replays])));
 
-        // Summed in the users' order, always the same, as their results come in: a result is let go once added, so a
-        // group's gradients are not all alive at once (what a collection in the middle of a group would have to copy).
+        // Summed in the users' order, always the same, as their results come in: a result's rows go back to the pool once
+        // added, so a group's gradients are not all alive at once and the next users' learners reuse them.
         using var itemGradients = new GradientSums<int>(k, capacity: Math.Max(16, items.Length));
         using var userFeatureGradients = new GradientSums<string>(k);
         var users = new IdentityVector[shares.Length];
         var (lossSum, updates, learned) = (0.0, 0L, 0);
         await foreach (var user in learning)
         {
-            user.ItemGradients.AddTo(itemGradients);
-            user.FeatureGradients.AddTo(userFeatureGradients);
+            user.ItemGradients.MoveInto(itemGradients);
+            user.FeatureGradients.MoveInto(userFeatureGradients);
             users[learned++] = new IdentityVector(user.UserId, user.Embedding, user.Bias);
             (lossSum, updates) = (lossSum + user.LossSum, updates + user.Updates);
         }
@@ -111,8 +111,8 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
                     itemGradients.Squares(slot), itemGradients.Bias(slot), itemGradients.BiasSquares(slot));
         }
 
-        var userTable = UserTable.Learn(group.FirstSequence, GradientSumsMessage<string>.From(userFeatureGradients));
-        var itemTable = ItemTable.Learn(group.FirstSequence, GradientSumsMessage<string>.From(itemFeatureGradients));
+        var userTable = UserTable.Learn(group.FirstSequence, new(userFeatureGradients));
+        var itemTable = ItemTable.Learn(group.FirstSequence, new(itemFeatureGradients));
         _userFeatures = await userTable;
         _itemFeatures = await itemTable;
 

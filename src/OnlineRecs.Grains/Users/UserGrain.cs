@@ -23,9 +23,6 @@ public sealed class UserGrain(
     UnlearnedAcknowledgements unlearned,
     IGrainFactory grains) : Grain, IUserGrain
 {
-    private static readonly GradientSumsMessage<int> NoItemGradients = new([], [], [], [], []);
-    private static readonly GradientSumsMessage<string> NoFeatureGradients = new([], [], [], [], []);
-
     // A learner that has fallen this far behind an acknowledgement has failed; the query fails rather than hang.
     private static readonly TimeSpan LearnedWait = TimeSpan.FromSeconds(30);
 
@@ -96,11 +93,10 @@ public sealed class UserGrain(
         _learnedMore?.SetResult();
         _learnedMore = null;
 
-        var result = new UserLearningResult(
-            UserId,
-            learner is null ? NoItemGradients : GradientSumsMessage<int>.From(learner.ItemGradients),
-            learner is null ? NoFeatureGradients : GradientSumsMessage<string>.From(learner.FeatureGradients()),
-            Embedding, Bias, s.Metadata, learner?.LossSum ?? 0, learner?.Updates ?? 0);
+        // The sums go to the batch as they are (it returns their rows to the pool), not copied.
+        var (itemGradients, featureGradients) = learner?.HandOverGradients() ?? (new(_hybrid.Factors, 0), new(_hybrid.Factors, 0));
+        var result = new UserLearningResult(UserId, new(itemGradients), new(featureGradients), Embedding, Bias, s.Metadata,
+            learner?.LossSum ?? 0, learner?.Updates ?? 0);
         learner?.Dispose();
         return Task.FromResult(result);
 

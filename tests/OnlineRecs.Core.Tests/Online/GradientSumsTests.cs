@@ -37,6 +37,41 @@ public sealed class GradientSumsTests
     }
 
     [Fact]
+    public void Sums_made_of_a_copy_are_the_same_bit_for_bit_and_add_into_others_in_key_order()
+    {
+        var factors = System.Numerics.Vector<float>.Count + 1;
+        var random = new Random(5);
+        using var sums = new GradientSums<int>(factors);
+        for (var step = 0; step < 30; step++)
+            sums.Add(random.Next(9), random.NextSingle() - 0.5f, [.. Enumerable.Range(0, factors).Select(_ => random.NextSingle())], random.NextSingle());
+        var (gradients, squares, biases, biasSquares) = sums.Copy();
+
+        using var rebuilt = GradientSums<int>.Of(factors, [.. sums.Keys], gradients, squares, biases, biasSquares);
+        using var added = new GradientSums<int>(factors, capacity: 0);
+        rebuilt.AddTo(added);
+
+        foreach (var other in new[] { rebuilt, added })
+        {
+            Assert.Equal(sums.Keys, other.Keys);
+            for (var slot = 0; slot < sums.Count; slot++)
+            {
+                Assert.Equal(sums.Gradient(slot).ToArray(), other.Gradient(slot).ToArray());
+                Assert.Equal(sums.Squares(slot).ToArray(), other.Squares(slot).ToArray());
+                Assert.Equal((sums.Bias(slot), sums.BiasSquares(slot)), (other.Bias(slot), other.BiasSquares(slot)));
+            }
+        }
+        Assert.Throws<ArgumentException>(() => GradientSums<int>.Of(factors, [1, 2], gradients, squares, biases, biasSquares));
+    }
+
+    [Fact]
+    public void Disposed_sums_refuse_new_keys()
+    {
+        var sums = new GradientSums<int>(Factors, capacity: 0);
+        sums.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => sums.Add(1, 1f, [1, 1, 1], 1f));
+    }
+
+    [Fact]
     public void Rows_returned_to_the_pool_start_at_zero_in_the_next_sums()
     {
         for (var round = 0; round < 4; round++)
