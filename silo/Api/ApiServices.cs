@@ -11,6 +11,7 @@ public static class ApiServices
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddHostedService<HttpApiWarmUp>();
         return services;
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineRecs.Abstractions.Events;
@@ -24,9 +22,6 @@ public sealed partial class EventPathWarmUp(
     /// <summary>Events name ids of 0 and up (<see cref="InputValidation.CheckId"/>), so this user never learns anything.</summary>
     public const int ReservedUserId = -1;
 
-    private const BindingFlags Declared =
-        BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-
     public void Participate(ISiloLifecycle lifecycle)
     {
         if (options.Value.WarmUpOnStart) lifecycle.Subscribe(nameof(EventPathWarmUp), ServiceLifecycleStage.Active + 1, WarmUp);
@@ -35,27 +30,13 @@ public sealed partial class EventPathWarmUp(
     private async Task WarmUp(CancellationToken cancellation)
     {
         var started = Stopwatch.GetTimestamp();
-        var compiled = await Task.Run(CompileProductCode, cancellation);
+        // The product's own code: grains, core, and the messages with their generated codecs.
+        var compiled = await Task.Run(() => AheadOfUseCompilation.Compile(
+            typeof(EventPathWarmUp).Assembly, typeof(HybridOptions).Assembly, typeof(RatingEvent).Assembly), cancellation);
         IngestCodecs.Compile(serializer);
         await grains.GetGrain<IIngestGrain>(0).Summary();
         await grains.GetGrain<IUserGrain>(ReservedUserId).Acknowledged(0);
         LogWarmedUp(compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    /// <summary>
-    /// Compiles every non-generic method of the product's assemblies (grains, core, messages with their generated codecs)
-    /// now rather than on first call; the silo compiles methods optimized at once, which cost the first frame ~15 ms.
-    /// </summary>
-    private static int CompileProductCode()
-    {
-        var methods = new[] { typeof(EventPathWarmUp).Assembly, typeof(HybridOptions).Assembly, typeof(RatingEvent).Assembly }
-            .SelectMany(a => a.GetTypes())
-            .Where(t => !t.ContainsGenericParameters)
-            .SelectMany(t => t.GetMethods(Declared).Concat<MethodBase>(t.GetConstructors(Declared)))
-            .Where(m => !m.IsAbstract && !m.ContainsGenericParameters && m.GetMethodBody() is not null)
-            .ToArray();
-        Parallel.ForEach(methods, m => RuntimeHelpers.PrepareMethod(m.MethodHandle));
-        return methods.Length;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up the event path ({Methods} methods compiled) in {Milliseconds:F0} ms")]

@@ -81,6 +81,33 @@ public sealed class HttpApiTests(SiloWithApiKey fixture) : IClassFixture<SiloWit
     }
 
     [Fact]
+    public async Task Arrays_ndjson_with_crlf_and_blank_lines_and_a_byte_order_mark_are_read_and_invalid_utf8_is_refused()
+    {
+        var before = (await Model()).GetProperty("eventsApplied").GetInt64();
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        var array = Encoding.UTF8.GetBytes(" [{\"userId\":91,\"itemId\":1,\"rating\":4},{\"userId\":91,\"itemId\":2,\"rating\":3}]");
+        var ndjson = Encoding.UTF8.GetBytes("{\"userId\":92,\"itemId\":1,\"rating\":4}\r\n\r\n  \n{\"userId\":92,\"itemId\":2,\"rating\":5}");
+
+        Assert.Equal(2, await Accepted(array, "application/json"));
+        Assert.Equal(2, await Accepted([.. bom, .. ndjson], "application/x-ndjson"));
+
+        byte[] invalid = [.. "{\"userId\":93,\"itemId\":1,\"rating\":4,\"weight\":\""u8.ToArray(), 0xFF, .. "\"}"u8.ToArray()];
+        var refused = await Http.PostAsync("/events", Body(invalid, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await AssertProblem(refused);
+        Assert.Equal(before + 4, (await Model()).GetProperty("eventsApplied").GetInt64());
+
+        async Task<int> Accepted(byte[] body, string type)
+        {
+            var response = await Http.PostAsync("/events?ack=learned", Body(body, type));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32();
+        }
+
+        static ByteArrayContent Body(byte[] bytes, string type) => new(bytes) { Headers = { ContentType = new(type) } };
+    }
+
+    [Fact]
     public async Task More_than_ten_thousand_events_or_an_oversized_body_are_refused()
     {
         var lines = string.Concat(Enumerable.Range(0, 10_001).Select(n => $"{{\"userId\":1,\"itemId\":{n},\"rating\":4}}\n"));
