@@ -26,12 +26,14 @@ public sealed class IngestOptions
     public int MaxEventsPerGroup { get; set; } = 32_768;
 
     /// <summary>
-    /// How many logged events may wait for the learner; the writer, and so acknowledgements, wait beyond it. It also
-    /// bounds how long a user's query waits for its acknowledged events to be learned (read-your-writes): about half a
-    /// second at the default. With 8,192, a stream at 50,000 events/s kept reaching it, and half its acknowledgements
-    /// waited over 50 ms.
+    /// How many logged events may wait for the learner besides the group it is learning; the writer, and so
+    /// acknowledgements, wait beyond it. Two groups' worth lets the writer go on through one slow group: at one group's
+    /// worth every group that took longer to learn than the next took to arrive stalled acknowledgements (over HTTP at
+    /// 50,000 events/s of new users, stalls of 0.3-1.6 s and ack p99 72-386 ms, against 50-63 ms now). It also bounds
+    /// how long a user's query waits for its acknowledged events to be learned (read-your-writes): about a second and a
+    /// half at worst, for a learner at its limit.
     /// </summary>
-    public int MaxUnlearnedEvents { get; set; } = 32_768;
+    public int MaxUnlearnedEvents { get; set; } = 65_536;
 
     /// <summary>
     /// Events waiting for the learner from which it takes the waiting frames together, to catch up (a larger group costs
