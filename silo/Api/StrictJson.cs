@@ -21,6 +21,8 @@ public static class StrictJson
 
     public const string NdjsonType = "application/x-ndjson";
 
+    private const int TrustedDeclaredLength = 1 << 20;
+
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>One JSON object, a JSON array of them, or NDJSON (one per line), up to <paramref name="maxRecords"/>.</summary>
@@ -61,10 +63,13 @@ public static class StrictJson
 
     private static bool IsNdjson(string? contentType) => contentType?.StartsWith(NdjsonType, StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>The whole body, without a byte-order mark; Kestrel's request size limit bounds it.</summary>
+    /// <summary>
+    /// The whole body, without a byte-order mark; Kestrel's request size limit bounds it. The declared length sizes the
+    /// buffer only up to <see cref="TrustedDeclaredLength"/>: Kestrel refuses an oversized body as it is read, not before.
+    /// </summary>
     private static async Task<ReadOnlyMemory<byte>> Body(HttpRequest request, CancellationToken cancellation)
     {
-        var buffer = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength : 0);
+        var buffer = new MemoryStream(request.ContentLength is > 0 and <= TrustedDeclaredLength ? (int)request.ContentLength : 0);
         await request.Body.CopyToAsync(buffer, cancellation);
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         return body.Span.StartsWith(ByteOrderMark) ? body[ByteOrderMark.Length..] : body;
