@@ -10,7 +10,8 @@ namespace OnlineRecs.Silo.Api;
 /// <summary>
 /// Does the HTTP API's first-time work before Kestrel takes requests (hosted services start before the server): it
 /// compiles the host's own code and reads and writes the event endpoint's JSON once, which builds its serializer
-/// metadata. A fresh silo's first <c>POST /events</c> took 60-120 ms of it. Nothing is sent to the cluster.
+/// metadata. A fresh silo's first one-event <c>POST /events</c> took 77 ms without it and 52 with it. Nothing is sent
+/// to the cluster.
 /// </summary>
 public sealed partial class HttpApiWarmUp(IOptions<JsonOptions> json, IOptions<IngestOptions> ingest, ILogger<HttpApiWarmUp> logger)
     : IHostedService

@@ -31,6 +31,8 @@ public sealed class UserEventLearner : IDisposable
     private readonly GradientSums<int> _itemGradients;
     private bool _handedOver;
 
+    private const int MaxPresizedItems = 4_096;
+
     public UserEventLearner(HybridOptions options, OwnParameters own, MetadataRow metadata, SharedFeatureTable features,
         CandidateItems candidates, IReadOnlySet<int> positives, ulong seed)
     {
@@ -44,8 +46,9 @@ public sealed class UserEventLearner : IDisposable
         _positives = positives;
         _scratch = new TrainingScratch(options.Factors, seed);
         // Every item the learner steps is a candidate, so with rows for all of them the sums never grow: growing copied
-        // each user's rows again and again, 12% of the silo's CPU samples on a first pass of new users.
-        _itemGradients = new GradientSums<int>(options.Factors, capacity: candidates.ItemIds.Length);
+        // each user's rows again and again, 12% of the silo's CPU samples on a first pass of new users. Capped so that a
+        // large catalogue does not rent arrays of its size per user; a user stepping more items in one group is rare.
+        _itemGradients = new GradientSums<int>(options.Factors, capacity: Math.Min(candidates.ItemIds.Length, MaxPresizedItems));
         _userGradient = new GradientSums<int>(options.Factors, capacity: 1);
         _featureGradients = new GradientSums<string>(options.Factors, Math.Max(1, metadata.Names.Length));
         _metadataVector = new float[options.Factors];
