@@ -29,6 +29,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetrainSchedule>();
         services.AddSingleton<UnlearnedAcknowledgements>();
+        services.AddSingleton<ClusterAcknowledgements>();
+        silo.AddGrainService<SiloAcknowledgements>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<EventPipeline>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventPathWarmUp>();

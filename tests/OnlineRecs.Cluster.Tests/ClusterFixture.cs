@@ -37,21 +37,24 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.Delete(DataDirectory, recursive: true);
     }
 
-    /// <summary>Starts a cluster whose event log lives in <paramref name="dataDirectory"/>; an existing log is replayed.</summary>
+    /// <summary>
+    /// Starts a cluster whose event log lives in <paramref name="dataDirectory"/>; an existing log is replayed. With more
+    /// than one silo, each keeps its log in a folder of its own name there.
+    /// </summary>
     public static async Task<InProcessTestCluster> Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<ISiloBuilder>? configure = null)
+        Action<ISiloBuilder>? configure = null, int silos = 1)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OnlineRecs:Ingest:DataDirectory"] = dataDirectory,
-            ["OnlineRecs:Learning:Factors"] = "16",
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: (short)silos);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
+        builder.ConfigureSilo((silo, siloBuilder) =>
         {
-            silo.AddOnlineRecs(configuration);
-            configure?.Invoke(silo);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["OnlineRecs:Ingest:DataDirectory"] = silos == 1 ? dataDirectory : Path.Combine(dataDirectory, silo.SiloName),
+                ["OnlineRecs:Learning:Factors"] = "16",
+            }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+            siloBuilder.AddOnlineRecs(configuration);
+            configure?.Invoke(siloBuilder);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -10,19 +10,12 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>Records the events and takes the online loss steps for the positive ones.</summary>
     Task<UserLearningResult> Learn(UserLearningBatch batch);
 
-    /// <summary>
-    /// That the user's event at log <paramref name="sequence"/> is durable and about to be acknowledged by another silo
-    /// (a silo tells the grains it hosts without a call): until the user has learned it, <see cref="Recommend"/> and
-    /// <see cref="Snapshot"/> wait for it (read-your-writes).
-    /// </summary>
-    Task Acknowledged(long sequence);
-
     Task SetMetadata(string[] features);
 
     /// <summary>Replaces the user's model state with a new version's (see <see cref="UserInstall"/>).</summary>
     Task Install(UserInstall install);
 
-    /// <summary>Null when nothing is known of the user: no event and no metadata. Answers as of its every acknowledged event.</summary>
+    /// <summary>Null when nothing is known of the user: no event and no metadata. Answers as of its every acknowledged event (read-your-writes).</summary>
     Task<ScoredItems?> Recommend(RecommendationRequest request);
 
     Task<UserSnapshot> Snapshot();

@@ -12,7 +12,7 @@ namespace OnlineRecs.Grains.Ingest;
 /// Does the event path's first-time work as the silo starts, before it takes traffic, so that its first events do not
 /// wait for it: in a fresh silo the first acknowledgements took 150-200 ms, most of it compiling code and activating
 /// the first user grains. It compiles the product's own code, activates the silo's ingest worker, activates a user
-/// grain that no event can name (<see cref="ReservedUserId"/>) and tells it of nothing, and round-trips a batch and its
+/// grain that no event can name (<see cref="ReservedUserId"/>) and asks the cluster what it must wait for, and round-trips a batch and its
 /// receipt through the serializer that gateway requests take. It changes no model state.
 /// </summary>
 public sealed partial class EventPathWarmUp(
@@ -35,7 +35,7 @@ public sealed partial class EventPathWarmUp(
             typeof(EventPathWarmUp).Assembly, typeof(HybridOptions).Assembly, typeof(RatingEvent).Assembly), cancellation);
         IngestCodecs.Compile(serializer);
         await grains.GetGrain<IIngestGrain>(0).Summary();
-        await grains.GetGrain<IUserGrain>(ReservedUserId).Acknowledged(0);
+        await grains.GetGrain<IUserGrain>(ReservedUserId).Snapshot();
         LogWarmedUp(compiled, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

@@ -13,7 +13,7 @@ namespace OnlineRecs.Grains.Ingest;
 
 /// <summary>
 /// The silo's event path. Requests queue (bounded: producers wait when it is full); a writer gathers all that wait
-/// into one log frame and fsyncs it once (group commit), tells each user in it of its newest event, and acknowledges:
+/// into one log frame and fsyncs it once (group commit), records each user's newest event in it, and acknowledges:
 /// an acknowledged event is durable. A learner applies the logged frames to the model in log order, frame by frame
 /// while it keeps up, and once <see cref="IngestOptions.CatchUpBacklog"/> events wait, all that waited as one group
 /// (marked in the log first, so a replay takes them together too); the writer stays at most
@@ -26,7 +26,6 @@ public sealed partial class EventPipeline(
     IOptions<IngestOptions> ingestOptions,
     IOptions<OnlineLearningOptions> learningOptions,
     BatchLearning learning,
-    IGrainFactory grains,
     UnlearnedAcknowledgements unlearned,
     CheckpointStore checkpoints,
     ModelInstaller installer,
@@ -41,7 +40,6 @@ public sealed partial class EventPipeline(
     private readonly Channel<LoggedGroup> _logged = Channel.CreateUnbounded<LoggedGroup>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim _writerGate = new(1, 1);
-    private readonly GrainReferences<IUserGrain> _users = new(grains);
     private TaskCompletionSource _learnedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _waitingEvents; // in the frames the learner has not taken yet
     private EventLog? _log;
@@ -254,7 +252,8 @@ public sealed partial class EventPipeline(
                 }
                 var logged = new LoggedGroup(frame, [.. pending]);
                 ReportBacklog();
-                if (frame.IsEvents) _ = Acknowledge(logged);
+                // Recorded before the learner can take the frame, so that learning it clears what it recorded.
+                if (frame.IsEvents) Acknowledge(logged);
                 Interlocked.Add(ref _waitingEvents, frame.Count);
                 _logged.Writer.TryWrite(logged);
             }
@@ -273,26 +272,14 @@ public sealed partial class EventPipeline(
     private Task RoomToLog() => AfterLearning(() => Interlocked.Read(ref _waitingEvents) < _options.MaxUnlearnedEvents);
 
     /// <summary>
-    /// Acknowledges a durable frame of events once each of its users can know of its newest one there: from then on the
-    /// user answers queries only after it has learned it (read-your-writes).
+    /// Acknowledges a durable frame of events, each user's newest event there recorded first: from then on the user
+    /// answers queries only after it has learned it (read-your-writes). No user grain is called, so a new user is not
+    /// activated on the way to an acknowledgement; the learner activates it.
     /// </summary>
-    private async Task Acknowledge(LoggedGroup logged)
+    private void Acknowledge(LoggedGroup logged)
     {
         var frame = logged.Group;
-        var newest = new Dictionary<int, long>();
-        for (var n = 0; n < frame.Events.Length; n++) newest[frame.Events[n].UserId] = frame.FirstSequence + n;
-        foreach (var (user, sequence) in newest) unlearned.Acknowledge(user, sequence);
-        try
-        {
-            await Task.WhenAll(newest.Where(u => !unlearned.IsActiveHere(u.Key)).Select(u => _users[u.Key].Acknowledged(u.Value)));
-        }
-        catch (Exception e)
-        {
-            // The frame is durable and will be learned; the producers hear that this attempt was not acknowledged.
-            LogAcknowledgeFailed(e, frame.FirstSequence);
-            foreach (var r in logged.Requests) r.Done.TrySetException(e);
-            return;
-        }
+        for (var n = 0; n < frame.Events.Length; n++) unlearned.Acknowledge(frame.Events[n].UserId, frame.FirstSequence + n);
         Interlocked.Add(ref _eventsAcknowledged, frame.Events.Length);
         Complete(logged);
     }
@@ -401,9 +388,6 @@ public sealed partial class EventPipeline(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing to the event log failed")]
     private partial void LogWriteFailed(Exception e);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telling the users of log frame {FirstSequence} of their events failed")]
-    private partial void LogAcknowledgeFailed(Exception e, long firstSequence);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Learning from log group {FirstSequence} failed")]
     private partial void LogLearnFailed(Exception e, long firstSequence);

@@ -3,21 +3,13 @@ using System.Collections.Concurrent;
 namespace OnlineRecs.Grains.Users;
 
 /// <summary>
-/// For read-your-writes, per user, the newest event this silo acknowledged and the model has not learned yet, and which
-/// users' grains are active here. The event path records an acknowledgement here, where a local user grain reads it
-/// without a call; only a user whose grain is not here hears of it by a call (<c>IUserGrain.Acknowledged</c>), which a
-/// grain busy learning would answer late, holding the acknowledgement back with it.
+/// For read-your-writes, per user, the newest event this silo acknowledged and the model has not learned yet: the event
+/// path records it before the acknowledgement, and a user's query waits until its grain has learned it (read through
+/// <see cref="ClusterAcknowledgements"/>). Bounded by the events the learner may fall behind.
 /// </summary>
 public sealed class UnlearnedAcknowledgements
 {
     private readonly ConcurrentDictionary<int, long> _newest = new();
-    private readonly ConcurrentDictionary<int, byte> _activeHere = new();
-
-    public void Activated(int userId) => _activeHere[userId] = 0;
-
-    public void Deactivated(int userId) => _activeHere.TryRemove(userId, out _);
-
-    public bool IsActiveHere(int userId) => _activeHere.ContainsKey(userId);
 
     public void Acknowledge(int userId, long sequence) => _newest.AddOrUpdate(userId, sequence, (_, known) => Math.Max(known, sequence));
 

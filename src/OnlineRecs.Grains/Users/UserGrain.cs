@@ -14,13 +14,13 @@ namespace OnlineRecs.Grains.Users;
 /// One user. It owns its identity embedding, bias and their AdaGrad sums, and steps them itself on every
 /// positive event; the gradients for items and shared metadata features go back to the batch for their owners.
 /// Reentrant, so that learning reaches a user whose query waits for it (read-your-writes); every method but the
-/// queries runs without an await, so each still runs whole, and a query reads the state before its one call out.
+/// queries runs without an await, so each still runs whole, and a query reads the state just before its call to the index.
 /// </summary>
 [Reentrant]
 public sealed class UserGrain(
     [PersistentState("user", ModelStorage.Name)] IPersistentState<UserState> state,
     IOptions<OnlineLearningOptions> options,
-    UnlearnedAcknowledgements unlearned,
+    ClusterAcknowledgements acknowledgements,
     IGrainFactory grains) : Grain, IUserGrain
 {
     // A learner that has fallen this far behind an acknowledgement has failed; the query fails rather than hang.
@@ -36,12 +36,8 @@ public sealed class UserGrain(
     private MetadataRow? _rowInContext;
     private int _rowInContextPositives;
 
-    // Read-your-writes: the newest acknowledged event of this user that was told by a call (the silo's own
-    // acknowledgements are read from UnlearnedAcknowledgements), and the queries waiting for this grain to learn more.
-    private long _acknowledgedByCall;
+    // Read-your-writes: the queries waiting for this grain to learn more.
     private TaskCompletionSource? _learnedMore;
-
-    private long AcknowledgedThrough => Math.Max(_acknowledgedByCall, unlearned.Newest(UserId));
 
     private int UserId => (int)this.GetPrimaryKeyLong();
 
@@ -110,19 +106,13 @@ public sealed class UserGrain(
         }
     }
 
-    public Task Acknowledged(long sequence)
-    {
-        _acknowledgedByCall = Math.Max(_acknowledgedByCall, sequence);
-        return Task.CompletedTask;
-    }
-
     /// <summary>
     /// Completes once the user has learned every event of its acknowledged before the call: not the ones acknowledged
     /// meanwhile, or a user whose events keep coming would keep its queries waiting.
     /// </summary>
     private async Task LearnedAcknowledged()
     {
-        var acknowledged = AcknowledgedThrough;
+        var acknowledged = await acknowledgements.NewestUnlearned(UserId);
         while (State.LastSequence < acknowledged)
         {
             _learnedMore ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -198,15 +188,6 @@ public sealed class UserGrain(
         return new UserSnapshot(UserId, Embedding, Bias, [.. State.Rated.Order()], [.. State.Positives.Order()], State.Metadata);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        unlearned.Activated(UserId);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        unlearned.Deactivated(UserId);
-        return state.KeepOnDeactivation(reason, cancellationToken);
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        state.KeepOnDeactivation(reason, cancellationToken);
 }

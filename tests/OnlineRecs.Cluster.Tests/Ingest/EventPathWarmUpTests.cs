@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Core.Tests.Data;
 using OnlineRecs.Grains.Ingest;
-using OnlineRecs.Grains.Users;
 using Orleans.TestingHost;
 using static OnlineRecs.Cluster.Tests.ClusterFixture;
 
@@ -20,7 +18,7 @@ public sealed class EventPathWarmUpTests : IDisposable
     {
         await using var cluster = await Start(_folder.Path);
 
-        Assert.True(ReservedUserIsActive(cluster));
+        Assert.True(await ReservedUserIsActive(cluster));
         var summary = await cluster.Client.GetGrain<IIngestGrain>(0).Summary();
         Assert.Equal((0, 0, 0L, 0L), (summary.Users, summary.Items, summary.EventsApplied, summary.LastSequence));
         var known = await cluster.Client.GetGrain<IModelIndexGrain>(0).Known();
@@ -34,9 +32,13 @@ public sealed class EventPathWarmUpTests : IDisposable
     {
         await using var cluster = await Start(_folder.Path, new Dictionary<string, string?> { ["OnlineRecs:Ingest:WarmUpOnStart"] = "false" });
 
-        Assert.False(ReservedUserIsActive(cluster));
+        Assert.False(await ReservedUserIsActive(cluster));
     }
 
-    private static bool ReservedUserIsActive(InProcessTestCluster cluster) =>
-        cluster.Silos[0].SiloHost.Services.GetRequiredService<UnlearnedAcknowledgements>().IsActiveHere(EventPathWarmUp.ReservedUserId);
+    private static async Task<bool> ReservedUserIsActive(InProcessTestCluster cluster)
+    {
+        var reserved = cluster.Client.GetGrain<IUserGrain>(EventPathWarmUp.ReservedUserId).GetGrainId();
+        var active = await cluster.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(reserved.Type);
+        return active.Contains(reserved);
+    }
 }
