@@ -47,12 +47,15 @@ public sealed class GatewayConnection(IHost host, IPEndPoint gateway) : ICluster
             var reason = deadline.IsCancellationRequested ? $"no connection within {ConnectTimeout.TotalSeconds:N0} s" : e.Message;
             throw new ClusterUnreachableException($"cannot reach the Orleans gateway at {gateway}: {reason}", e);
         }
-        IngestCodecs.Compile(host.Services.GetRequiredService<Serializer>());
         return new GatewayConnection(host, gateway);
     }
 
     public Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false) =>
         Call(() => untilLearned ? _client.GetGrain<IIngestGrain>(0).IngestLearned(events) : _client.GetGrain<IIngestGrain>(0).Ingest(events), cancellation);
+
+    /// <summary>One connection carries every call; a dry run compiles the codecs and the call path for a batch of this size.</summary>
+    public Task PrepareToIngest(int batchSize, CancellationToken cancellation) =>
+        Call(() => _client.GetGrain<IIngestGrain>(0).Validate(IngestCodecs.SampleBatch(batchSize)), cancellation);
 
     public Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation) =>
         Call(() => _client.GetGrain<IIngestGrain>(0).SetMetadata(records), cancellation);

@@ -8,7 +8,7 @@ using OnlineRecs.Abstractions.Serving;
 namespace OnlineRecs.Client.Cluster;
 
 /// <summary>Uses the silo's HTTP API: what any producer or front end would use, with the cost of JSON and HTTP.</summary>
-public sealed class HttpConnection(HttpClient http) : IClusterConnection
+public sealed class HttpConnection(HttpClient http, int connections) : IClusterConnection
 {
     private const string ApiKeyHeader = "X-Api-Key";
 
@@ -17,16 +17,24 @@ public sealed class HttpConnection(HttpClient http) : IClusterConnection
     /// <summary>One client for the whole run, with a connection for each request it may have outstanding.</summary>
     public static HttpConnection Open(Uri baseAddress, string? apiKey, int connections)
     {
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(connections, 2) };
-        var http = new HttpClient(handler) { BaseAddress = baseAddress };
+        connections = Math.Max(connections, 2);
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseAddress };
         if (apiKey is not null) http.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
-        return new HttpConnection(http);
+        return new HttpConnection(http, connections);
     }
 
     public async Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false)
     {
         var response = await Send<IngestResponse>(Post(untilLearned ? "events?ack=learned" : "events", NdjsonContent.Of(events.Select(EventRecord.From))), cancellation);
         return new IngestReceipt(response!.Accepted, response.Positives, response.LastSequence);
+    }
+
+    /// <summary>As many dry runs at once as the client keeps connections, so that each is open before the first batch.</summary>
+    public async Task PrepareToIngest(int batchSize, CancellationToken cancellation)
+    {
+        var sample = IngestCodecs.SampleBatch(batchSize);
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ =>
+            Send<IngestResponse>(Post("events?dryRun=true", NdjsonContent.Of(sample.Select(EventRecord.From))), cancellation)));
     }
 
     /// <summary>Follows <c>GET /model</c>, whose last sequence is the model's learned end.</summary>

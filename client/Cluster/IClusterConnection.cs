@@ -16,6 +16,12 @@ public interface IClusterConnection : IAsyncDisposable
     /// <summary>Returns once the events are durable, or with <paramref name="untilLearned"/> once the model has learned them.</summary>
     Task<IngestReceipt> Ingest(RatingEvent[] events, CancellationToken cancellation, bool untilLearned = false);
 
+    /// <summary>
+    /// Sends dry runs of full batches (validated, not logged), one for each connection a replay may use at once: the
+    /// one-time costs of a first batch, on both sides, are paid here rather than by the first events of a stream.
+    /// </summary>
+    Task PrepareToIngest(int batchSize, CancellationToken cancellation);
+
     Task<IngestReceipt> SetMetadata(EntityMetadata[] records, CancellationToken cancellation);
 
     /// <summary>Returns once the model has learned every record through <paramref name="sequence"/> (a receipt's last).</summary>

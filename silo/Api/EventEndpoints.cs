@@ -6,8 +6,10 @@ using OnlineRecs.Grains.Ingest;
 namespace OnlineRecs.Silo.Api;
 
 /// <summary>
-/// <c>POST /events[?ack=durable|learned]</c>: one event, a JSON array, or NDJSON with up to 10,000; answered once all
-/// are durable (the default; each user's own answers already wait for its events), or once the model has learned them.
+/// <c>POST /events[?ack=durable|learned][&amp;dryRun=true]</c>: one event, a JSON array, or NDJSON with up to 10,000;
+/// answered once all are durable (the default; each user's own answers already wait for its events), or once the model
+/// has learned them. A dry run is checked and answered the same way with nothing logged (last sequence 0): a producer
+/// validates its data, or opens its connections and pays its one-time costs before its first real batch.
 /// </summary>
 public static class EventEndpoints
 {
@@ -17,16 +19,22 @@ public static class EventEndpoints
             .Accepts<EventRecord>("application/json", StrictJson.NdjsonType)
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Ingest rating events");
+            .WithSummary("Ingest rating events (or, with dryRun=true, only validate them)");
 
-    private static async Task<IngestResponse> Ingest(HttpRequest request, string? ack, EventPipeline pipeline, IOptions<IngestOptions> options,
-        CancellationToken cancellation)
+    private static async Task<IngestResponse> Ingest(HttpRequest request, string? ack, string? dryRun, EventPipeline pipeline,
+        IOptions<IngestOptions> options, CancellationToken cancellation)
     {
         var untilLearned = ack switch
         {
             null or "durable" => false,
             "learned" => true,
             _ => throw new InvalidInputException($"ack must be durable or learned, not '{ack}'."),
+        };
+        var onlyValidate = dryRun switch
+        {
+            null or "false" => false,
+            "true" => true,
+            _ => throw new InvalidInputException($"dryRun must be true or false, not '{dryRun}'."),
         };
         var records = await StrictJson.ReadRecords<EventRecord>(request, options.Value.MaxEventsPerRequest, cancellation);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -35,8 +43,9 @@ public static class EventEndpoints
             InputValidation.CheckId(records[n].UserId, $"Event {n + 1}: userId");
             InputValidation.CheckId(records[n].ItemId, $"Event {n + 1}: itemId");
         }
-        var receipt = await pipeline.Ingest([.. records.Select(r => r.ToEvent(now))], cancellation);
-        if (untilLearned) await pipeline.WhenLearned(receipt.LastSequence, cancellation);
+        RatingEvent[] events = [.. records.Select(r => r.ToEvent(now))];
+        var receipt = onlyValidate ? pipeline.Validate(events) : await pipeline.Ingest(events, cancellation);
+        if (untilLearned && !onlyValidate) await pipeline.WhenLearned(receipt.LastSequence, cancellation);
         return new IngestResponse(receipt.Accepted, receipt.Positives, receipt.LastSequence);
     }
 }

@@ -34,6 +34,22 @@ public sealed class InputValidationTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_dry_run_answers_as_ingest_would_and_logs_nothing()
+    {
+        var before = await fixture.Index.Summary();
+        var acknowledged = fixture.Pipeline.EventsAcknowledged;
+
+        var receipt = await fixture.Ingest.Validate([Event(1, 2), Event(1, 3, rating: 1f), Event(4, 2)]);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => fixture.Ingest.Validate([Event(1, 2), Event(1, 2, rating: 9f)]));
+
+        Assert.Equal((3, 2, 0L), (receipt.Accepted, receipt.Positives, receipt.LastSequence));
+        Assert.Contains("rating", error.Message);
+        var after = await fixture.Index.Summary();
+        Assert.Equal((before.EventsApplied, before.LastSequence), (after.EventsApplied, after.LastSequence));
+        Assert.Equal(acknowledged, fixture.Pipeline.EventsAcknowledged);
+    }
+
+    [Fact]
     public async Task Empty_and_oversized_batches_are_refused()
     {
         Assert.Contains("no events", (await Assert.ThrowsAnyAsync<Exception>(() => fixture.Ingest.Ingest([]))).Message);

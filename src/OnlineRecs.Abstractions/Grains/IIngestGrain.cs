@@ -13,6 +13,12 @@ public interface IIngestGrain : IGrainWithIntegerKey
     /// <summary>Validates and logs the events, to be learned in log order; a batch with any bad event is refused whole.</summary>
     Task<IngestReceipt> Ingest(RatingEvent[] events);
 
+    /// <summary>
+    /// A dry run of <see cref="Ingest"/>: refuses the batch as it would, or returns the receipt it would give with
+    /// nothing logged (<see cref="IngestReceipt.LastSequence"/> 0).
+    /// </summary>
+    Task<IngestReceipt> Validate(RatingEvent[] events);
+
     /// <summary>Logs and applies the records; returns once they are learned.</summary>
     Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata);
 

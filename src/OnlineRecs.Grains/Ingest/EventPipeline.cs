@@ -139,6 +139,21 @@ public sealed partial class EventPipeline(
         var arrived = Stopwatch.GetTimestamp();
         using var activity = RecommenderTracing.Source.StartActivity("ingest");
         activity?.SetTag("onlinerecs.events", events?.Length ?? 0);
+        Check(events);
+        var receipt = await Enqueue(new IngestRequest(events!, [], activity?.Context), cancellation);
+        metrics.Ingested(events!.Length, Stopwatch.GetElapsedTime(arrived).TotalSeconds);
+        return receipt;
+    }
+
+    /// <summary>What <see cref="Ingest"/> would answer, with nothing logged: a refusal, or a receipt whose last sequence is 0.</summary>
+    public IngestReceipt Validate(RatingEvent[] events)
+    {
+        InputValidation.Check(events, _options);
+        return new IngestReceipt(events.Length, Positives(events), 0);
+    }
+
+    private void Check(RatingEvent[]? events)
+    {
         try
         {
             InputValidation.Check(events!, _options);
@@ -149,10 +164,9 @@ public sealed partial class EventPipeline(
             e.Data[RecommenderMetrics.CountedKey] = true;
             throw;
         }
-        var receipt = await Enqueue(new IngestRequest(events!, [], activity?.Context), cancellation);
-        metrics.Ingested(events!.Length, Stopwatch.GetElapsedTime(arrived).TotalSeconds);
-        return receipt;
     }
+
+    private int Positives(IEnumerable<RatingEvent> events) => events.Count(e => learningOptions.Value.IsPositive(e.Rating, e.Weight));
 
     public async Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata, CancellationToken cancellation = default)
     {
@@ -290,7 +304,7 @@ public sealed partial class EventPipeline(
         foreach (var r in logged.Requests)
         {
             last += r.Count;
-            r.Done.TrySetResult(new IngestReceipt(r.Count, r.Events.Count(e => learningOptions.Value.IsPositive(e.Rating, e.Weight)), last));
+            r.Done.TrySetResult(new IngestReceipt(r.Count, Positives(r.Events), last));
         }
     }
 

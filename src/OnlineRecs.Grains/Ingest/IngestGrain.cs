@@ -17,6 +17,8 @@ public sealed class IngestGrain(EventPipeline pipeline, IGrainFactory grains) : 
 {
     public Task<IngestReceipt> Ingest(RatingEvent[] events) => pipeline.Ingest(events);
 
+    public Task<IngestReceipt> Validate(RatingEvent[] events) => Task.FromResult(pipeline.Validate(events));
+
     public Task<IngestReceipt> SetMetadata(EntityMetadata[] metadata) => pipeline.SetMetadata(metadata);
 
     public Task WhenLearned(long sequence) => pipeline.WhenLearned(sequence);

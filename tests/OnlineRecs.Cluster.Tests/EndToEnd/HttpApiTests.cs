@@ -81,6 +81,36 @@ public sealed class HttpApiTests(SiloWithApiKey fixture) : IClassFixture<SiloWit
     }
 
     [Fact]
+    public async Task A_dry_run_is_checked_and_counted_but_never_logged()
+    {
+        await LearnedEvent(95, 1); // every earlier event is learned by now
+        var before = (await Model()).GetProperty("eventsApplied").GetInt64();
+        var events = "{\"userId\":94,\"itemId\":1,\"rating\":5}\n{\"userId\":94,\"itemId\":2,\"rating\":1}\n";
+
+        var checkedOnly = await Http.PostAsync("/events?dryRun=true", new StringContent(events, Encoding.UTF8, "application/x-ndjson"));
+        var refused = await Http.PostAsync("/events?dryRun=true", new StringContent("{\"userId\":94,\"itemId\":3,\"rating\":7}", Encoding.UTF8, "application/json"));
+        var badFlag = await Http.PostAsync("/events?dryRun=maybe", new StringContent(events, Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.Equal(HttpStatusCode.OK, checkedOnly.StatusCode);
+        var answer = await checkedOnly.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, 1, 0L), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("positives").GetInt32(), answer.GetProperty("lastSequence").GetInt64()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await AssertProblem(refused);
+        Assert.Equal(HttpStatusCode.BadRequest, badFlag.StatusCode);
+        await AssertProblem(badFlag);
+        // Logged, the dry run's events would come before this one and be learned with it.
+        await LearnedEvent(95, 2);
+        Assert.Equal(before + 1, (await Model()).GetProperty("eventsApplied").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/users/94/recommendations")).StatusCode);
+
+        async Task LearnedEvent(int user, int item)
+        {
+            var body = $"{{\"userId\":{user},\"itemId\":{item},\"rating\":5}}";
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync("/events?ack=learned", new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Arrays_ndjson_with_crlf_and_blank_lines_and_a_byte_order_mark_are_read_and_invalid_utf8_is_refused()
     {
         var before = (await Model()).GetProperty("eventsApplied").GetInt64();
