@@ -4,7 +4,8 @@ namespace OnlineRecs.Abstractions.Learning;
 
 /// <summary>
 /// The items a batch learns against, as the index published them (see <see cref="CandidateItems"/>).
-/// It travels immutable, so grains on one silo share one copy and one lookup.
+/// It travels immutable, so grains on one silo share one copy and one lookup. A whole catalogue is the same message group
+/// after group, its rows redone by the index between groups, when no group holds it.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CandidateItemsMessage(

@@ -24,6 +24,13 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     private bool _stale;
     private ItemVectors _spare = new(factors);
 
+    // The whole catalogue as learning sees it, handed out group after group: a fresh copy per group was a quarter of
+    // what the silo allocated while ingesting. Only the rows changed since are redone, in place (all of them when the
+    // feature table moved); groups are learned one at a time, so no group holds it then. A new item makes a new one.
+    private CandidateItemsMessage? _catalogue;
+    private long _catalogueFeaturesVersion = -1;
+    private readonly HashSet<int> _changedSinceCatalogue = [];
+
     /// <summary>The rows queries are answered from.</summary>
     public ItemVectors Vectors { get; private set; } = new(factors);
 
@@ -54,6 +61,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         _metadata[row] = new MetadataRow(features);
         if (title is not null) _titles[row] = title;
         _filters.Clear();
+        _changedSinceCatalogue.Add(row);
         Represent(row, Vectors);
     }
 
@@ -61,6 +69,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     {
         var row = RowOf(item.Id);
         _identity.Set(row, item.Embedding, item.Bias);
+        _changedSinceCatalogue.Add(row);
         if (!_stale) Represent(row, Vectors);
     }
 
@@ -133,21 +142,41 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     {
         foreach (var item in batchItems) RowOf(item);
         Refresh();
-        var sampleAll = Count <= sampleSize;
-        var batchCount = sampleAll ? 0 : batchItems.Length;
-        var total = batchCount + (sampleAll ? Count : sampleSize);
+        if (Count <= sampleSize) return WholeCatalogue();
+        var total = batchItems.Length + sampleSize;
         var ids = new int[total];
         var vectors = new float[total * factors];
         var biases = new float[total];
         var random = new FastRandom(drawSeed);
         for (var n = 0; n < total; n++)
         {
-            var row = n < batchCount ? _rows.IndexOf(batchItems[n]) : sampleAll ? n : random.Next(Count);
+            var row = n < batchItems.Length ? _rows.IndexOf(batchItems[n]) : random.Next(Count);
             ids[n] = _rows[row];
             biases[n] = LearningVector(row, vectors.AsSpan(n * factors, factors));
         }
-        return new CandidateItemsMessage(factors, ids, vectors, biases, batchCount, Count);
+        return new CandidateItemsMessage(factors, ids, vectors, biases, batchItems.Length, Count);
     }
+
+    /// <summary>Every row in row order, as <see cref="LearningVector"/> has it now.</summary>
+    private CandidateItemsMessage WholeCatalogue()
+    {
+        var redoAll = _catalogueFeaturesVersion != _featuresVersion;
+        if (_catalogue is null || _catalogue.ItemIds.Length != Count)
+        {
+            _catalogue = new CandidateItemsMessage(factors, [.. _rows.Ids], new float[Count * factors], new float[Count], 0, Count);
+            redoAll = true;
+        }
+        if (redoAll)
+            for (var row = 0; row < Count; row++) RedoInCatalogue(row);
+        else
+            foreach (var row in _changedSinceCatalogue) RedoInCatalogue(row);
+        _catalogueFeaturesVersion = _featuresVersion;
+        _changedSinceCatalogue.Clear();
+        return _catalogue;
+    }
+
+    private void RedoInCatalogue(int row) =>
+        _catalogue!.Biases[row] = LearningVector(row, _catalogue.Vectors.AsSpan(row * factors, factors));
 
     private float LearningVector(int row, Span<float> into)
     {

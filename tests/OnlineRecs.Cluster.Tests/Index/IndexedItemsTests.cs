@@ -58,5 +58,51 @@ public sealed class IndexedItemsTests
         }
     }
 
+    [Fact]
+    public void The_whole_catalogue_is_handed_out_again_with_every_change_since_as_a_fresh_copy_has_it()
+    {
+        var items = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
+        Apply(items, 0);
+        var first = items.Candidates([1], sampleSize: 100, drawSeed: 7);
+        var (firstVectors, firstBiases) = ((float[])first.Vectors.Clone(), (float[])first.Biases.Clone());
+
+        for (var step = 1; step <= 3; step++)
+        {
+            Apply(items, step);
+            var again = items.Candidates([2], sampleSize: 100, drawSeed: 7);
+            var fresh = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
+            for (var s = 0; s <= step; s++) Apply(fresh, s);
+            var expected = fresh.Candidates([2], sampleSize: 100, drawSeed: 7);
+
+            Assert.Same(first, again); // no item joined
+            Assert.Equal(expected.ItemIds, again.ItemIds);
+            Assert.Equal(expected.Vectors, again.Vectors);
+            Assert.Equal(expected.Biases, again.Biases);
+        }
+        Assert.NotEqual(firstVectors, first.Vectors);
+        Assert.NotEqual(firstBiases, first.Biases);
+
+        items.SetIdentity(new IdentityVector(6, [1, 2, 3, 4], 1f));
+        var grown = items.Candidates([6], sampleSize: 100, drawSeed: 7);
+        Assert.NotSame(first, grown);
+        Assert.Equal([1, 2, 3, 4, 5, 6], grown.ItemIds);
+        Assert.Equal([0.5f, 1f, 1.5f, 2f], grown.View.Vector(grown.View.IndexOf(6)).ToArray());
+
+        // Each step changes one item's identity, another's metadata, and (from the second on) the feature table.
+        static void Apply(IndexedItems target, int step)
+        {
+            if (step == 0)
+            {
+                for (var id = 1; id <= 5; id++) target.SetMetadata(id, [id % 2 == 0 ? "genre=A" : "genre=B"], null);
+                target.SetFeatures(Table(version: 1, [1, 0, 0, 0]));
+                target.SetIdentity(new IdentityVector(1, [1, 0, 0, 0], 0.1f));
+                return;
+            }
+            target.SetIdentity(new IdentityVector(step + 1, [0, step, 0, 0], step));
+            target.SetMetadata(5 - step, ["genre=A"], null);
+            if (step >= 2) target.SetFeatures(Table(version: step, [0, 0, step, 0]));
+        }
+    }
+
     private static FeatureTableMessage Table(long version, float[] genreA) => new(Factors, ["genre=A"], [[.. genreA, 0f]], version);
 }
