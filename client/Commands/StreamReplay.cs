@@ -9,7 +9,8 @@ namespace OnlineRecs.Client.Commands;
 /// Sends ratings in order as batches, with at most <paramref name="inFlight"/> unacknowledged at once, each batch
 /// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges, which
 /// it does once a batch is durable, or with <paramref name="untilLearned"/> once the model has learned it.
-/// A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it. The replay ends
+/// Before the first batch, one dry run per connection (<see cref="IClusterConnection.PrepareToIngest"/>) pays the first
+/// batch's one-time costs outside the timing. A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it. The replay ends
 /// once the model has learned the last acknowledged event.
 /// </summary>
 internal sealed class StreamReplay(IClusterConnection connection, int batchSize, int inFlight, double? rate, bool untilLearned = false)
@@ -31,6 +32,7 @@ internal sealed class StreamReplay(IClusterConnection connection, int batchSize,
         using var slots = new SemaphoreSlim(inFlight);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var pending = new List<Task>();
+        if (ratings.Length > 0) await connection.PrepareToIngest(Math.Min(batchSize, ratings.Length), cancellation);
         _clock.Start();
         for (var start = 0; start < ratings.Length; start += batchSize)
         {

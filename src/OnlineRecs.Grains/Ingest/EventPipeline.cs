@@ -149,6 +149,7 @@ public sealed partial class EventPipeline(
     public IngestReceipt Validate(RatingEvent[] events)
     {
         InputValidation.Check(events, _options);
+        metrics.Validated(events.Length);
         return new IngestReceipt(events.Length, Positives(events), 0);
     }
 

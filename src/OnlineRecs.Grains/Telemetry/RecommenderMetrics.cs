@@ -24,6 +24,7 @@ public sealed class RecommenderMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _ingested;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _validated;
     private readonly Histogram<double> _ingestDuration;
     private readonly Histogram<double> _learningDuration;
     private readonly Histogram<double> _queryDuration;
@@ -43,6 +44,7 @@ public sealed class RecommenderMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _ingested = _meter.CreateCounter<long>("onlinerecs.events.ingested", "{event}", "Events acknowledged (durable; learned in log order)");
         _rejected = _meter.CreateCounter<long>("onlinerecs.events.rejected", "{event}", "Events or requests refused, by reason");
+        _validated = _meter.CreateCounter<long>("onlinerecs.events.validated", "{event}", "Events checked by dry runs, none of them logged");
         _ingestDuration = _meter.CreateHistogram("onlinerecs.ingest.duration", "s", "From an ingest request's arrival to its acknowledgement", advice: SecondsBuckets);
         _learningDuration = _meter.CreateHistogram("onlinerecs.learning.duration", "s", "Online update time of one log group", advice: SecondsBuckets);
         _queryDuration = _meter.CreateHistogram("onlinerecs.query.duration", "s", "Query latency by endpoint", advice: SecondsBuckets);
@@ -91,6 +93,8 @@ public sealed class RecommenderMetrics : IDisposable
         _ingested.Add(events);
         _ingestDuration.Record(seconds);
     }
+
+    public void Validated(int events) => _validated.Add(events);
 
     public void Rejected(int events, string reason)
     {

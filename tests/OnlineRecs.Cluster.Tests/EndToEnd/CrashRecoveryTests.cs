@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using OnlineRecs.Cluster.Tests.Telemetry;
 using OnlineRecs.Core.Tests.Data;
 
 namespace OnlineRecs.Cluster.Tests.EndToEnd;
@@ -39,6 +40,8 @@ public sealed class CrashRecoveryTests : IDisposable
             using var http = new HttpClient { BaseAddress = silo.BaseAddress };
             var model = await http.GetFromJsonAsync<JsonElement>("/model");
             Assert.Equal(MovieLensSmallRatings, model.GetProperty("eventsApplied").GetInt64());
+            // The client sent a full batch as a dry run before its first events, and it was not logged (counted above).
+            Assert.Equal(1_000, new PrometheusText(await http.GetStringAsync("/metrics")).Value("onlinerecs_events_validated_total"));
             lastSequence = model.GetProperty("lastSequence").GetInt64();
             answers = await Recommendations(http);
             Assert.All(answers.Values, a => Assert.Contains("\"title\"", a));
