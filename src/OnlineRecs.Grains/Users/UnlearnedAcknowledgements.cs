@@ -11,7 +11,9 @@ public sealed class UnlearnedAcknowledgements
 {
     private readonly ConcurrentDictionary<int, long> _newest = new();
 
-    public void Acknowledge(int userId, long sequence) => _newest.AddOrUpdate(userId, sequence, (_, known) => Math.Max(known, sequence));
+    /// <summary>Called for every acknowledged event, so the update captures nothing (no closure per call).</summary>
+    public void Acknowledge(int userId, long sequence) =>
+        _newest.AddOrUpdate(userId, static (_, s) => s, static (_, known, s) => Math.Max(known, s), sequence);
 
     /// <summary>The newest unlearned acknowledged event of the user, 0 when there is none.</summary>
     public long Newest(int userId) => _newest.GetValueOrDefault(userId);
