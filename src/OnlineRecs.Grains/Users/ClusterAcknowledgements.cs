@@ -13,27 +13,30 @@ public sealed class ClusterAcknowledgements(
     IServiceProvider services, UnlearnedAcknowledgements local, IClusterMembershipService membership, ILocalSiloDetails silo)
     : GrainServiceClient<ISiloAcknowledgements>(services)
 {
-    private (MembershipVersion Version, ISiloAcknowledgements[] Silos) _others = (MembershipVersion.MinValue, []);
+    // Replaced whole, never changed in place: queries on several threads read it at once.
+    private OtherSilos _others = new(MembershipVersion.MinValue, []);
 
     public async ValueTask<long> NewestUnlearned(int userId)
     {
         var newest = local.Newest(userId);
-        var others = OtherSilos();
+        var others = OthersNow();
         if (others.Length == 0) return newest;
         var answers = await Task.WhenAll(others.Select(s => s.NewestUnlearned(userId)));
         return Math.Max(newest, answers.Max());
     }
 
     /// <summary>The other active silos' services, found again only when the membership changes.</summary>
-    private ISiloAcknowledgements[] OtherSilos()
+    private ISiloAcknowledgements[] OthersNow()
     {
         var snapshot = membership.CurrentSnapshot;
-        var known = _others;
-        if (known.Version == snapshot.Version) return known.Silos;
-        ISiloAcknowledgements[] silos = [.. snapshot.Members.Values
+        var known = Volatile.Read(ref _others);
+        if (known.Version == snapshot.Version) return known.Services;
+        ISiloAcknowledgements[] services = [.. snapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
             .Select(m => GetGrainService(m.SiloAddress))];
-        _others = (snapshot.Version, silos);
-        return silos;
+        Volatile.Write(ref _others, new OtherSilos(snapshot.Version, services));
+        return services;
     }
+
+    private sealed record OtherSilos(MembershipVersion Version, ISiloAcknowledgements[] Services);
 }
