@@ -104,6 +104,12 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
 
     public ReadOnlySpan<float> Squares(int slot) => _squares.AsSpan(slot * _factors, _factors);
 
+    /// <summary>The slot's gradient row itself, valid until these sums change or are disposed.</summary>
+    public ReadOnlyMemory<float> GradientRow(int slot) => _gradients.AsMemory(slot * _factors, _factors);
+
+    /// <summary>The slot's squares row itself, valid until these sums change or are disposed.</summary>
+    public ReadOnlyMemory<float> SquaresRow(int slot) => _squares.AsMemory(slot * _factors, _factors);
+
     public float Bias(int slot) => _biases[slot];
 
     public float BiasSquares(int slot) => _biasSquares[slot];

@@ -96,9 +96,10 @@ public sealed class BatchLearning(IGrainFactory grains, IOptions<OnlineLearningO
             (lossSum, updates) = (lossSum + user.LossSum, updates + user.Updates);
         }
 
+        // Each item is handed its rows of the sums themselves (see ItemGradientBatch); they live until the group ends.
         var learnedItems = await CallWindow.InOrder(itemGradients.Count, _options.CallsInFlight, slot =>
             _items[itemGradients.Keys[slot]].Learn(new ItemGradientBatch(group.FirstSequence,
-                itemGradients.Gradient(slot).ToArray(), itemGradients.Squares(slot).ToArray(),
+                itemGradients.GradientRow(slot), itemGradients.SquaresRow(slot),
                 itemGradients.Bias(slot), itemGradients.BiasSquares(slot)))).ToArrayAsync();
 
         // ∂L/∂e_f = w_f ∂L/∂p_i: each item shares its gradient out to its metadata features by their weights.

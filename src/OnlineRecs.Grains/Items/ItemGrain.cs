@@ -33,7 +33,7 @@ public sealed class ItemGrain(
             s.LastBatch = batch.BatchSequence;
             // The batch sums gradients of p_i, which holds the identity with its weight.
             var (rate, weight) = (_options.LearningRate, _options.ItemIdentityWeight);
-            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, batch.Gradient, batch.Squares, rate, weight);
+            AdaGrad.StepSummed(own.Embedding, own.EmbeddingSquares, batch.Gradient.Span, batch.Squares.Span, rate, weight);
             AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares), [batch.Bias], [batch.BiasSquares], rate, weight);
             s.Updates++;
         }

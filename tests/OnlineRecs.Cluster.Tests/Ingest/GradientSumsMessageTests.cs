@@ -51,6 +51,24 @@ public sealed class GradientSumsMessageTests : IDisposable
         Assert.Throws<ObjectDisposedException>(() => received.Sums.Add(99, 1f, new float[Factors], 0f));
     }
 
+    [Fact]
+    public void An_items_rows_go_uncopied_within_the_silo_and_only_those_rows_between_silos()
+    {
+        using var sums = SomeSums();
+        var slot = sums.Keys.ToList().IndexOf(7);
+        var batch = new ItemGradientBatch(12, sums.GradientRow(slot), sums.SquaresRow(slot), sums.Bias(slot), sums.BiasSquares(slot));
+        var serializer = _services.GetRequiredService<Serializer>();
+
+        var copied = _services.GetRequiredService<DeepCopier<ItemGradientBatch>>().Copy(batch);
+        var received = serializer.Deserialize<ItemGradientBatch>(serializer.SerializeToArray(batch))!;
+
+        Assert.Same(batch, copied);
+        Assert.Equal(sums.Gradient(slot).ToArray(), received.Gradient.ToArray());
+        Assert.Equal(sums.Squares(slot).ToArray(), received.Squares.ToArray());
+        Assert.Equal(Factors, received.Gradient.Length);
+        Assert.Equal((12L, sums.Bias(slot), sums.BiasSquares(slot)), (received.BatchSequence, received.Bias, received.BiasSquares));
+    }
+
     /// <summary>Three keys, one of them stepped twice, with a scale that rounds.</summary>
     private static GradientSums<int> SomeSums()
     {
