@@ -7,7 +7,6 @@ using OnlineRecs.Abstractions.Retraining;
 using OnlineRecs.Abstractions.Grains;
 using OnlineRecs.Abstractions.Serving;
 using Orleans.Runtime.Messaging;
-using Orleans.Serialization;
 
 namespace OnlineRecs.Client.Cluster;
 

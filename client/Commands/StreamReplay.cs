@@ -10,8 +10,8 @@ namespace OnlineRecs.Client.Commands;
 /// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges, which
 /// it does once a batch is durable, or with <paramref name="untilLearned"/> once the model has learned it.
 /// Before the first batch, one dry run per connection (<see cref="IClusterConnection.PrepareToIngest"/>) pays the first
-/// batch's one-time costs outside the timing. A refused batch counts as errors and the replay goes on; a cluster that stops answering ends it. The replay ends
-/// once the model has learned the last acknowledged event.
+/// batch's one-time costs outside the timing. A refused batch counts as errors and the replay goes on; a cluster that
+/// stops answering ends it. The replay ends once the model has learned the last acknowledged event.
 /// </summary>
 internal sealed class StreamReplay(IClusterConnection connection, int batchSize, int inFlight, double? rate, bool untilLearned = false)
 {

@@ -2,7 +2,7 @@ using Orleans.Serialization;
 
 namespace OnlineRecs.Abstractions.Events;
 
-/// <summary>The serialization an ingest call takes, on either side of the gateway.</summary>
+/// <summary>What warms the ingest path: a valid sample batch for dry runs, and the serialization an ingest call takes.</summary>
 public static class IngestCodecs
 {
     /// <summary>Round-trips a batch and its receipt, so that the first batch sent does not compile their codecs on its way.</summary>

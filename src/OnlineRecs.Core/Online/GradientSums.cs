@@ -134,11 +134,11 @@ public sealed class GradientSums<TKey> : IDisposable where TKey : notnull
         return sums;
     }
 
-    /// <summary>Adds every key's sums into <paramref name="into"/>, each scaled by <paramref name="weight"/>, in key order.</summary>
-    public void AddTo(GradientSums<TKey> into, float weight = 1f)
+    /// <summary>Adds every key's sums into <paramref name="into"/>, in key order.</summary>
+    public void AddTo(GradientSums<TKey> into)
     {
         for (var slot = 0; slot < _keys.Count; slot++)
-            into.AddSums(_keys[slot], weight, Gradient(slot), Squares(slot), _biases[slot], _biasSquares[slot]);
+            into.AddSums(_keys[slot], 1f, Gradient(slot), Squares(slot), _biases[slot], _biasSquares[slot]);
     }
 
     /// <summary>Returns the rows to the pool; the sums must not be used afterwards.</summary>

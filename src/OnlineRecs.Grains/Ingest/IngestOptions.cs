@@ -29,7 +29,7 @@ public sealed class IngestOptions
     /// How many logged events may wait for the learner besides the group it is learning; the writer, and so
     /// acknowledgements, wait beyond it. Two groups' worth lets the writer go on through one slow group: at one group's
     /// worth every group that took longer to learn than the next took to arrive stalled acknowledgements (over HTTP at
-    /// 50,000 events/s of new users, stalls of 0.3-1.6 s and ack p99 83-187 ms, against 60-74 ms now). It also bounds
+    /// 50,000 events/s of new users, stalls of 0.3-1.6 s and ack p99 83-187 ms, against 60-74 ms with it). It also bounds
     /// how long a user's query waits for its acknowledged events to be learned (read-your-writes): about a second and a
     /// half at worst, for a learner at its limit.
     /// </summary>
