@@ -11,4 +11,15 @@ internal sealed class TrainingScratch(int factors, ulong seed)
     public float[] Direction { get; } = new float[factors];
     public double LossSum;
     public long Updates;
+
+    /// <summary>Starts over as if new, with the random stream of <paramref name="seed"/>.</summary>
+    public void Reset(ulong seed)
+    {
+        Random = new(seed);
+        (LossSum, Updates) = (0, 0);
+        Array.Clear(User);
+        Array.Clear(Positive);
+        Array.Clear(Negative);
+        Array.Clear(Direction);
+    }
 }

@@ -15,6 +15,9 @@ public readonly struct OwnParameters(float[] values)
 
     public Span<float> Embedding => Values.AsSpan(0, Factors);
 
+    /// <summary>The embedding itself as memory, to hand over without a copy to whoever copies it before it next moves.</summary>
+    public ReadOnlyMemory<float> EmbeddingMemory => Values.AsMemory(0, Factors);
+
     public Span<float> EmbeddingSquares => Values.AsSpan(Factors, Factors);
 
     public ref float Bias => ref Values[2 * Factors];

@@ -16,6 +16,7 @@ public sealed class UserEventLearner : IDisposable
     private readonly SharedFeatureTable _features;
     private readonly CandidateItems _candidates;
     private readonly IReadOnlySet<int> _positives;
+    private readonly WorkingMemory _memory;
     private readonly TrainingScratch _scratch;
 
     // The metadata part of q_u and b_u: the published table is fixed for the learner's lifetime, so it is summed once
@@ -30,6 +31,7 @@ public sealed class UserEventLearner : IDisposable
     private readonly GradientSums<string> _featureGradients;
     private readonly GradientSums<int> _itemGradients;
     private bool _handedOver;
+    private bool _disposed;
 
     private const int MaxPresizedItems = 4_096;
 
@@ -44,14 +46,15 @@ public sealed class UserEventLearner : IDisposable
         _features = features;
         _candidates = candidates;
         _positives = positives;
-        _scratch = new TrainingScratch(options.Factors, seed);
+        _memory = WorkingMemory.Take(options.Factors, seed);
+        _scratch = _memory.Scratch;
         // Every item the learner steps is a candidate, so with rows for all of them the sums never grow: growing copied
         // each user's rows again and again, 12% of the silo's CPU samples on a first pass of new users. Capped so that a
         // large catalogue does not rent arrays of its size per user; a user stepping more items in one group is rare.
         _itemGradients = new GradientSums<int>(options.Factors, capacity: Math.Min(candidates.ItemIds.Length, MaxPresizedItems));
-        _userGradient = new GradientSums<int>(options.Factors, capacity: 1);
+        _userGradient = _memory.UserGradient;
         _featureGradients = new GradientSums<string>(options.Factors, Math.Max(1, metadata.Names.Length));
-        _metadataVector = new float[options.Factors];
+        _metadataVector = _memory.MetadataVector;
         _metadataBias = features.AddInto(metadata, _metadataVector);
     }
 
@@ -89,15 +92,33 @@ public sealed class UserEventLearner : IDisposable
 
     public void Dispose()
     {
-        _userGradient.Dispose();
+        if (_disposed) return;
+        _disposed = true;
+        _memory.Release();
         if (_handedOver) return;
         _itemGradients.Dispose();
         _featureGradients.Dispose();
     }
 
-    public double LossSum => _scratch.LossSum;
+    /// <summary>The loss summed over the steps taken; read it before <see cref="Dispose"/>, which hands the buffers on.</summary>
+    public double LossSum
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _scratch.LossSum;
+        }
+    }
 
-    public long Updates => _scratch.Updates;
+    /// <summary>The loss steps taken; read it before <see cref="Dispose"/>.</summary>
+    public long Updates
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _scratch.Updates;
+        }
+    }
 
     /// <summary>Whether <paramref name="itemId"/> can be learned from in this batch: it is among the candidates.</summary>
     public bool CanLearn(int itemId) => _candidates.IndexOf(itemId) >= 0;
@@ -105,7 +126,7 @@ public sealed class UserEventLearner : IDisposable
     /// <summary>Takes <paramref name="steps"/> loss steps on the positive event (this user, <paramref name="itemId"/>).</summary>
     public void Learn(int itemId, float weight, int steps)
     {
-        ObjectDisposedException.ThrowIf(_handedOver, this);
+        ObjectDisposedException.ThrowIf(_handedOver || _disposed, this);
         if (!float.IsFinite(weight) || weight < 0) throw new ArgumentOutOfRangeException(nameof(weight), "The event weight must be finite and non-negative.");
         var positive = _candidates.IndexOf(itemId);
         if (positive < 0) throw new ArgumentException($"Item {itemId} is not among the batch's candidates.", nameof(itemId));
@@ -119,6 +140,33 @@ public sealed class UserEventLearner : IDisposable
                 default: WarpLoss.Step(context, 0, positive, weight, _scratch); break;
             }
         }
+    }
+
+    /// <summary>
+    /// A learner's own buffers: the loss steps' scratch, the summed metadata vector and the running user gradient. A user
+    /// grain makes a learner for every batch, and fresh buffers were a tenth of what the silo allocated while ingesting,
+    /// so the last learner disposed on a thread leaves its buffers there for the next.
+    /// </summary>
+    private sealed class WorkingMemory(int factors)
+    {
+        [ThreadStatic] private static WorkingMemory? t_spare;
+
+        public TrainingScratch Scratch { get; } = new(factors, 0);
+        public float[] MetadataVector { get; } = new float[factors];
+        public GradientSums<int> UserGradient { get; } = new(factors, capacity: 1);
+
+        /// <summary>This thread's spare buffers if they fit, else new ones, started over as if new.</summary>
+        public static WorkingMemory Take(int factors, ulong seed)
+        {
+            var memory = t_spare is { } spare && spare.MetadataVector.Length == factors ? spare : new WorkingMemory(factors);
+            if (ReferenceEquals(memory, t_spare)) t_spare = null;
+            memory.Scratch.Reset(seed);
+            Array.Clear(memory.MetadataVector);
+            memory.UserGradient.Clear();
+            return memory;
+        }
+
+        public void Release() => t_spare = this;
     }
 
     private readonly ref struct Context(UserEventLearner learner) : ILossContext

@@ -22,7 +22,7 @@ internal sealed class IdentityRows(int factors)
     }
 
     /// <summary>Takes a published identity; an empty embedding means the entity has none yet.</summary>
-    public void Set(int row, float[] embedding, float bias)
+    public void Set(int row, ReadOnlySpan<float> embedding, float bias)
     {
         _published[row] = embedding.Length > 0;
         if (embedding.Length > 0) embedding.CopyTo(_embeddings.AsSpan(row * factors, factors));

@@ -68,7 +68,7 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     public void SetIdentity(IdentityVector item)
     {
         var row = RowOf(item.Id);
-        _identity.Set(row, item.Embedding, item.Bias);
+        _identity.Set(row, item.Embedding.Span, item.Bias);
         _changedSinceCatalogue.Add(row);
         if (!_stale) Represent(row, Vectors);
     }

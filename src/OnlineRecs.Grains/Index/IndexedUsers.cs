@@ -35,7 +35,7 @@ internal sealed class IndexedUsers(int factors)
     public void SetIdentity(IdentityVector user)
     {
         var row = RowOf(user.Id);
-        _identity.Set(row, user.Embedding, user.Bias);
+        _identity.Set(row, user.Embedding.Span, user.Bias);
         _vectors = null;
     }
 

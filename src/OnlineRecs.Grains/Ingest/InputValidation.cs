@@ -13,16 +13,21 @@ public static class InputValidation
         for (var n = 0; n < events.Count; n++)
         {
             var e = events[n] ?? throw new InvalidInputException($"Event {n + 1} is null.");
-            var where = $"Event {n + 1} (user {e.UserId}, item {e.ItemId})";
-            CheckId(e.UserId, $"{where}: userId");
-            CheckId(e.ItemId, $"{where}: itemId");
-            if (!float.IsFinite(e.Rating) || e.Rating < options.MinRating || e.Rating > options.MaxRating)
-                throw new InvalidInputException($"{where}: rating {e.Rating} is outside [{options.MinRating}, {options.MaxRating}].");
-            if (e.Timestamp < 0) throw new InvalidInputException($"{where}: timestamp {e.Timestamp} is negative.");
-            // A weight of 0 is an event that marks the item seen and teaches nothing (a frozen model's stream).
-            if (!float.IsFinite(e.Weight) || e.Weight < 0 || e.Weight > options.MaxWeight)
-                throw new InvalidInputException($"{where}: weight {e.Weight} is outside [0, {options.MaxWeight}].");
+            if (ProblemWith(e, options) is { } problem) throw new InvalidInputException($"Event {n + 1} (user {e.UserId}, item {e.ItemId}): {problem}");
         }
+    }
+
+    /// <summary>What is wrong with one event, or null: a message is made only for an event that fails, not for every event.</summary>
+    private static string? ProblemWith(RatingEvent e, IngestOptions options)
+    {
+        if (!IsId(e.UserId)) return $"userId {e.UserId} is outside [0, {int.MaxValue}].";
+        if (!IsId(e.ItemId)) return $"itemId {e.ItemId} is outside [0, {int.MaxValue}].";
+        if (!float.IsFinite(e.Rating) || e.Rating < options.MinRating || e.Rating > options.MaxRating)
+            return $"rating {e.Rating} is outside [{options.MinRating}, {options.MaxRating}].";
+        if (e.Timestamp < 0) return $"timestamp {e.Timestamp} is negative.";
+        // A weight of 0 is an event that marks the item seen and teaches nothing (a frozen model's stream).
+        if (!float.IsFinite(e.Weight) || e.Weight < 0 || e.Weight > options.MaxWeight) return $"weight {e.Weight} is outside [0, {options.MaxWeight}].";
+        return null;
     }
 
     public static void Check(IReadOnlyList<EntityMetadata> metadata, IngestOptions options)
@@ -58,6 +63,8 @@ public static class InputValidation
 
     public static void CheckId(long id, string what)
     {
-        if (id < 0 || id > int.MaxValue) throw new InvalidInputException($"{what} {id} is outside [0, {int.MaxValue}].");
+        if (!IsId(id)) throw new InvalidInputException($"{what} {id} is outside [0, {int.MaxValue}].");
     }
+
+    private static bool IsId(long id) => id is >= 0 and <= int.MaxValue;
 }

@@ -37,7 +37,8 @@ public sealed class ItemGrain(
             AdaGrad.StepSummed(new Span<float>(ref own.Bias), new Span<float>(ref own.BiasSquares), [batch.Bias], [batch.BiasSquares], rate, weight);
             s.Updates++;
         }
-        return Task.FromResult(new ItemLearningResult(ItemId, own.Embedding.ToArray(), own.Bias, Metadata.Names, Metadata.Weights));
+        // The embedding itself, not a copy: the index copies it before the next group can move it.
+        return Task.FromResult(new ItemLearningResult(ItemId, own.EmbeddingMemory, own.Bias, Metadata.Names, Metadata.Weights));
     }
 
     public Task SetMetadata(string[] features, string? title)

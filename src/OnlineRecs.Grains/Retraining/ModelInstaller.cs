@@ -49,7 +49,7 @@ public sealed class ModelInstaller(IGrainFactory grains, BatchLearning learning,
     /// <summary>An entity's published identity; an empty one for an entity the model represents by metadata alone.</summary>
     private static IdentityVector Identity(int id, float[] parameters)
     {
-        if (parameters.Length == 0) return new IdentityVector(id, [], 0f);
+        if (parameters.Length == 0) return new IdentityVector(id, ReadOnlyMemory<float>.Empty, 0f);
         var own = new OwnParameters(parameters);
         return new IdentityVector(id, own.Embedding.ToArray(), own.Bias);
     }

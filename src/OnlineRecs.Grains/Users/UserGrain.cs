@@ -91,7 +91,9 @@ public sealed class UserGrain(
 
         // The sums go to the batch as they are (it returns their rows to the pool), not copied.
         var (itemGradients, featureGradients) = learner?.HandOverGradients() ?? (new(_hybrid.Factors, 0), new(_hybrid.Factors, 0));
-        var result = new UserLearningResult(UserId, new(itemGradients), new(featureGradients), Embedding, Bias, s.Metadata,
+        // The embedding itself, not a copy, as the items': the index copies it before the next group can move it.
+        var embedding = s.Parameters.Length == 0 ? ReadOnlyMemory<float>.Empty : new OwnParameters(s.Parameters).EmbeddingMemory;
+        var result = new UserLearningResult(UserId, new(itemGradients), new(featureGradients), embedding, Bias, s.Metadata,
             learner?.LossSum ?? 0, learner?.Updates ?? 0);
         learner?.Dispose();
         return Task.FromResult(result);

@@ -22,7 +22,7 @@ public sealed class IndexedItemsTests
         Assert.Equal(before, served.Row(0).ToArray());
 
         items.SetFeatures(Table(version: 2, [0, 2, 0, 0]));
-        items.SetIdentity(new IdentityVector(10, [1, 1, 1, 1], 0.5f));
+        items.SetIdentity(new IdentityVector(10, new float[] { 1, 1, 1, 1 }, 0.5f));
         var refresh = items.RefreshOffTurn();
         Assert.Equal(before, served.Row(0).ToArray());
         await refresh;
@@ -43,7 +43,7 @@ public sealed class IndexedItemsTests
         for (var id = 1; id <= count; id++)
         {
             items.SetMetadata(id, ["genre=A"], null);
-            items.SetIdentity(new IdentityVector(id, [id, 0, 0, 0], id));
+            items.SetIdentity(new IdentityVector(id, new float[] { id, 0, 0, 0 }, id));
         }
         var weight = new MetadataRow(["genre=A"]).Weights[0];
 
@@ -82,7 +82,7 @@ public sealed class IndexedItemsTests
         Assert.NotEqual(firstVectors, first.Vectors);
         Assert.NotEqual(firstBiases, first.Biases);
 
-        items.SetIdentity(new IdentityVector(6, [1, 2, 3, 4], 1f));
+        items.SetIdentity(new IdentityVector(6, new float[] { 1, 2, 3, 4 }, 1f));
         var grown = items.Candidates([6], sampleSize: 100, drawSeed: 7);
         Assert.NotSame(first, grown);
         Assert.Equal([1, 2, 3, 4, 5, 6], grown.ItemIds);
@@ -95,10 +95,10 @@ public sealed class IndexedItemsTests
             {
                 for (var id = 1; id <= 5; id++) target.SetMetadata(id, [id % 2 == 0 ? "genre=A" : "genre=B"], null);
                 target.SetFeatures(Table(version: 1, [1, 0, 0, 0]));
-                target.SetIdentity(new IdentityVector(1, [1, 0, 0, 0], 0.1f));
+                target.SetIdentity(new IdentityVector(1, new float[] { 1, 0, 0, 0 }, 0.1f));
                 return;
             }
-            target.SetIdentity(new IdentityVector(step + 1, [0, step, 0, 0], step));
+            target.SetIdentity(new IdentityVector(step + 1, new float[] { 0, step, 0, 0 }, step));
             target.SetMetadata(5 - step, ["genre=A"], null);
             if (step >= 2) target.SetFeatures(Table(version: step, [0, 0, step, 0]));
         }

@@ -23,7 +23,7 @@ public sealed class GradientSumsMessageTests : IDisposable
     public void A_call_within_the_silo_hands_over_the_sums_themselves()
     {
         var message = new GradientSumsMessage<int>(SomeSums());
-        var result = new UserLearningResult(3, message, new(new GradientSums<string>(Factors, 0)), [], 0f, [], 0, 0);
+        var result = new UserLearningResult(3, message, new(new GradientSums<string>(Factors, 0)), ReadOnlyMemory<float>.Empty, 0f, [], 0, 0);
 
         Assert.Same(message, _services.GetRequiredService<DeepCopier<GradientSumsMessage<int>>>().Copy(message));
         Assert.Same(message.Sums, _services.GetRequiredService<DeepCopier<UserLearningResult>>().Copy(result).ItemGradients.Sums);
