@@ -1,8 +1,8 @@
 namespace OnlineRecs.Abstractions.Learning;
 
 /// <summary>
-/// An entity's identity vector as its grain last published it. After an ingest batch the embedding is the grain's own
-/// memory, not a copy (the index copies it before the entity can learn again), so it is read at once and not kept.
+/// An entity's identity vector as its grain last published it. After an ingest batch, within a silo, the embedding is the
+/// grain's own memory, not a copy (the index copies it before the entity can learn again), so it is read at once and not kept.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record IdentityVector(

@@ -159,7 +159,7 @@ public sealed class UserEventLearner : IDisposable
         public static WorkingMemory Take(int factors, ulong seed)
         {
             var memory = t_spare is { } spare && spare.MetadataVector.Length == factors ? spare : new WorkingMemory(factors);
-            if (ReferenceEquals(memory, t_spare)) t_spare = null;
+            t_spare = null;
             memory.Scratch.Reset(seed);
             Array.Clear(memory.MetadataVector);
             memory.UserGradient.Clear();

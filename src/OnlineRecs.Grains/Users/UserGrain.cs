@@ -54,8 +54,12 @@ public sealed class UserGrain(
         return _rowInContext;
     }
 
-    /// <summary>The identity embedding, empty while the user has no positive event.</summary>
-    private float[] Embedding => State.Parameters.Length == 0 ? [] : new OwnParameters(State.Parameters).Embedding.ToArray();
+    /// <summary>The identity embedding itself, empty while the user has no positive event.</summary>
+    private ReadOnlyMemory<float> OwnEmbedding =>
+        State.Parameters.Length == 0 ? ReadOnlyMemory<float>.Empty : new OwnParameters(State.Parameters).EmbeddingMemory;
+
+    /// <summary>A copy of the identity embedding, for answers that may be read while the user learns on.</summary>
+    private float[] Embedding => OwnEmbedding.ToArray();
 
     private float Bias => State.Parameters.Length == 0 ? 0f : new OwnParameters(State.Parameters).Bias;
 
@@ -92,8 +96,7 @@ public sealed class UserGrain(
         // The sums go to the batch as they are (it returns their rows to the pool), not copied.
         var (itemGradients, featureGradients) = learner?.HandOverGradients() ?? (new(_hybrid.Factors, 0), new(_hybrid.Factors, 0));
         // The embedding itself, not a copy, as the items': the index copies it before the next group can move it.
-        var embedding = s.Parameters.Length == 0 ? ReadOnlyMemory<float>.Empty : new OwnParameters(s.Parameters).EmbeddingMemory;
-        var result = new UserLearningResult(UserId, new(itemGradients), new(featureGradients), embedding, Bias, s.Metadata,
+        var result = new UserLearningResult(UserId, new(itemGradients), new(featureGradients), OwnEmbedding, Bias, s.Metadata,
             learner?.LossSum ?? 0, learner?.Updates ?? 0);
         learner?.Dispose();
         return Task.FromResult(result);
