@@ -38,10 +38,12 @@ public static class EventEndpoints
         };
         var records = await StrictJson.ReadRecords<EventRecord>(request, options.Value.MaxEventsPerRequest, cancellation);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        for (var n = 0; n < records.Count; n++)
+        // The first event with an id out of range is reported; no message is built for the events that pass.
+        var bad = records.FindIndex(r => !InputValidation.IsId(r.UserId) || !InputValidation.IsId(r.ItemId));
+        if (bad >= 0)
         {
-            InputValidation.CheckId(records[n].UserId, $"Event {n + 1}: userId");
-            InputValidation.CheckId(records[n].ItemId, $"Event {n + 1}: itemId");
+            InputValidation.CheckId(records[bad].UserId, $"Event {bad + 1}: userId");
+            InputValidation.CheckId(records[bad].ItemId, $"Event {bad + 1}: itemId");
         }
         RatingEvent[] events = [.. records.Select(r => r.ToEvent(now))];
         var receipt = onlyValidate ? pipeline.Validate(events) : await pipeline.Ingest(events, cancellation);

@@ -30,7 +30,7 @@ public static class StrictJson
         Records<T>(await Body(request, cancellation), IsNdjson(request.ContentType), maxRecords);
 
     public static async Task<T> ReadObject<T>(HttpRequest request, CancellationToken cancellation) =>
-        Parse<T>((await Body(request, cancellation)).Span, "The body") ?? throw new InvalidInputException("The body is empty or null.");
+        Parse<T>((await Body(request, cancellation)).Span) ?? throw new InvalidInputException("The body is empty or null.");
 
     /// <summary>The records of a UTF-8 body: a JSON array unless the body is declared NDJSON, otherwise one per line.</summary>
     public static List<T> Records<T>(ReadOnlyMemory<byte> body, bool ndjson, int maxRecords)
@@ -38,7 +38,7 @@ public static class StrictJson
         var records = new List<T>();
         if (!ndjson && body.Span.TrimStart(" \t\r\n"u8).StartsWith("["u8))
         {
-            records.AddRange(Parse<T[]>(body.Span, "The body") ?? []);
+            records.AddRange(Parse<T[]>(body.Span) ?? []);
         }
         else
         {
@@ -53,7 +53,7 @@ public static class StrictJson
                 if (text.Trim(" \t\r"u8).IsEmpty) continue;
                 if (records.Count == maxRecords)
                     throw new InvalidInputException($"The body holds more than {maxRecords} records.");
-                records.Add(Parse<T>(text, $"Line {line}") ?? throw new InvalidInputException($"Line {line} is null."));
+                records.Add(Parse<T>(text, line) ?? throw new InvalidInputException($"Line {line} is null."));
             }
         }
         if (records.Count == 0) throw new InvalidInputException("The body holds no records.");
@@ -75,7 +75,8 @@ public static class StrictJson
         return body.Span.StartsWith(ByteOrderMark) ? body[ByteOrderMark.Length..] : body;
     }
 
-    private static T? Parse<T>(ReadOnlySpan<byte> json, string where)
+    /// <summary>The body's value, or line <paramref name="line"/>'s (from 1); named in the message only if it fails.</summary>
+    private static T? Parse<T>(ReadOnlySpan<byte> json, int line = 0)
     {
         try
         {
@@ -83,7 +84,7 @@ public static class StrictJson
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"{where} is not valid: {e.Message}");
+            throw new InvalidInputException($"{(line == 0 ? "The body" : $"Line {line}")} is not valid: {e.Message}");
         }
     }
 }

@@ -66,5 +66,5 @@ public static class InputValidation
         if (!IsId(id)) throw new InvalidInputException($"{what} {id} is outside [0, {int.MaxValue}].");
     }
 
-    private static bool IsId(long id) => id is >= 0 and <= int.MaxValue;
+    public static bool IsId(long id) => id is >= 0 and <= int.MaxValue;
 }

@@ -40,6 +40,7 @@ public sealed class HttpApiTests(SiloWithApiKey fixture) : IClassFixture<SiloWit
         { "malformed JSON", "application/json", "{\"userId\":1,\"itemId\":" },
         { "unknown field", "application/json", "{\"userId\":1,\"itemId\":2,\"rating\":4,\"mood\":\"happy\"}" },
         { "missing rating", "application/json", "{\"userId\":1,\"itemId\":2}" },
+        { "null user id", "application/json", "{\"userId\":null,\"itemId\":2,\"rating\":4}" },
         { "NaN rating", "application/json", "{\"userId\":1,\"itemId\":2,\"rating\":NaN}" },
         { "rating as a string", "application/json", "{\"userId\":1,\"itemId\":2,\"rating\":\"NaN\"}" },
         { "rating too high", "application/json", "{\"userId\":1,\"itemId\":2,\"rating\":6}" },
@@ -62,6 +63,20 @@ public sealed class HttpApiTests(SiloWithApiKey fixture) : IClassFixture<SiloWit
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
         await AssertProblem(response);
         Assert.Equal(before.GetProperty("eventsApplied").GetInt64(), (await Model()).GetProperty("eventsApplied").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("{\"userId\":1,\"itemId\":2,\"rating\":4}\n{\"userId\":1,\"itemId\":", "Line 2 is not valid")]
+    [InlineData("{\"userId\":1,\"itemId\":2,\"rating\":4}\n{\"userId\":1,\"itemId\":3,\"rating\":4}\n{\"userId\":3000000000,\"itemId\":4,\"rating\":4}",
+        "Event 3: userId 3000000000 is outside")]
+    [InlineData("{\"userId\":1,\"itemId\":2,\"rating\":4}\n{\"userId\":1,\"itemId\":-3,\"rating\":4}", "Event 2: itemId -3 is outside")]
+    public async Task A_bad_ndjson_line_or_id_is_named_by_its_position(string body, string named)
+    {
+        var response = await Http.PostAsync("/events", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(named, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
