@@ -20,8 +20,8 @@ public static class InputValidation
     /// <summary>What is wrong with one event, or null: a message is made only for an event that fails, not for every event.</summary>
     private static string? ProblemWith(RatingEvent e, IngestOptions options)
     {
-        if (!IsId(e.UserId)) return $"userId {e.UserId} is outside [0, {int.MaxValue}].";
-        if (!IsId(e.ItemId)) return $"itemId {e.ItemId} is outside [0, {int.MaxValue}].";
+        if (!IsId(e.UserId)) return OutsideIds("userId", e.UserId);
+        if (!IsId(e.ItemId)) return OutsideIds("itemId", e.ItemId);
         if (!float.IsFinite(e.Rating) || e.Rating < options.MinRating || e.Rating > options.MaxRating)
             return $"rating {e.Rating} is outside [{options.MinRating}, {options.MaxRating}].";
         if (e.Timestamp < 0) return $"timestamp {e.Timestamp} is negative.";
@@ -63,8 +63,10 @@ public static class InputValidation
 
     public static void CheckId(long id, string what)
     {
-        if (!IsId(id)) throw new InvalidInputException($"{what} {id} is outside [0, {int.MaxValue}].");
+        if (!IsId(id)) throw new InvalidInputException(OutsideIds(what, id));
     }
 
     public static bool IsId(long id) => id is >= 0 and <= int.MaxValue;
+
+    private static string OutsideIds(string what, long id) => $"{what} {id} is outside [0, {int.MaxValue}].";
 }
