@@ -87,7 +87,7 @@ internal sealed class Int8ItemCodes
         foreach (var value in row) maxMagnitude = Math.Max(maxMagnitude, Math.Abs(value));
         var scale = maxMagnitude / 127f;
 
-        var rowStart = item / BlockItems * BlockBytes + item % BlockItems * GroupDimensions;
+        var rowStart = RowStart(item);
         double residualSquares = 0, codeSquares = 0, squares = 0;
         for (var j = 0; j < row.Length; j++)
         {
@@ -105,6 +105,25 @@ internal sealed class Int8ItemCodes
         UpperBiases[item] = (float)(bias + _roundingSlack * Math.Abs(bias));
         InverseNorms[item] = norm > 0 ? 1f / norm : 0f;
     }
+
+    /// <summary>Makes row <paramref name="item"/> what it is in <paramref name="source"/>, a store of the same dimensions, without encoding it again.</summary>
+    public void CopyRow(Int8ItemCodes source, int item)
+    {
+        var rowStart = RowStart(item);
+        for (var group = 0; group < Groups; group++)
+        {
+            var at = rowStart + group * GroupBytes;
+            source.Codes.AsSpan(at, GroupDimensions).CopyTo(Codes.AsSpan(at, GroupDimensions));
+        }
+        Scales[item] = source.Scales[item];
+        NormWeights[item] = source.NormWeights[item];
+        ResidualWeights[item] = source.ResidualWeights[item];
+        UpperBiases[item] = source.UpperBiases[item];
+        InverseNorms[item] = source.InverseNorms[item];
+    }
+
+    /// <summary>Where row <paramref name="item"/>'s first four codes are: its block, then its place among the block's items.</summary>
+    private int RowStart(int item) => item / BlockItems * BlockBytes + item % BlockItems * GroupDimensions;
 
     /// <summary>
     /// Slack added to an upper bound on a cosine: the roundings of the float32 cosine and of the bound's own

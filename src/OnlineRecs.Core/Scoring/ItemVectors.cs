@@ -108,6 +108,27 @@ public sealed partial class ItemVectors
         Codes.Update(item, row, bias, _norms[item]);
     }
 
+    /// <summary>
+    /// Makes row <paramref name="item"/> a copy of the same row of <paramref name="source"/>, its scan codes included, as
+    /// <see cref="Set"/> would with that row's vector and bias but without encoding it again.
+    /// </summary>
+    public void CopyRow(ItemVectors source, int item)
+    {
+        source.CheckItem(item);
+        if (source.Dimensions != Dimensions)
+            throw new ArgumentException($"Expected a store of {Dimensions} dimensions, got {source.Dimensions}.", nameof(source));
+        if (item >= Count)
+        {
+            EnsureCapacity(item + 1);
+            Count = item + 1;
+        }
+
+        source.Row(item).CopyTo(_values.AsSpan(item * Dimensions, Dimensions));
+        _biases[item] = source._biases[item];
+        _norms[item] = source._norms[item];
+        Codes.CopyRow(source.Codes, item);
+    }
+
     /// <summary>Appends a row and returns its index.</summary>
     public int Add(ReadOnlySpan<float> vector, float bias = 0f)
     {

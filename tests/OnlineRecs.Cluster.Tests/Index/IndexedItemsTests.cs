@@ -59,6 +59,45 @@ public sealed class IndexedItemsTests
     }
 
     [Fact]
+    public async Task Refreshes_of_a_groups_rows_alone_serve_every_row_as_a_full_refresh_has_it()
+    {
+        var items = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
+        for (var id = 1; id <= 6; id++) items.SetMetadata(id, ["genre=A"], null);
+        items.SetFeatures(Table(version: 1, [0, 1, 0, 0]));
+        var published = new List<IdentityVector>();
+
+        // Each group moves two items, one of them moved by the group before, and a new item joins in one of them.
+        for (var group = 1; group <= 5; group++)
+        {
+            var moved = new[] { group, group + 1 }.Concat(group == 3 ? [7] : []);
+            var served = items.Vectors;
+            var before = served.Row(0).ToArray();
+            foreach (var id in moved)
+            {
+                var identity = new IdentityVector(id, new float[] { group, id, 0, 1 }, group * 0.1f);
+                items.SetIdentity(identity);
+                published.Add(identity);
+            }
+            var refresh = items.RefreshOffTurn();
+            Assert.Equal(before, served.Row(0).ToArray());
+            await refresh;
+
+            var full = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
+            for (var id = 1; id <= 6; id++) full.SetMetadata(id, ["genre=A"], null);
+            full.SetFeatures(Table(version: 1, [0, 1, 0, 0]));
+            foreach (var identity in published) full.SetIdentity(identity);
+            full.Refresh();
+            Assert.Equal(full.Count, items.Count);
+            for (var row = 0; row < full.Count; row++)
+            {
+                Assert.True(items.TryGetRow(full.IdOf(row), out var itemsRow));
+                Assert.Equal(full.Vectors.Row(row).ToArray(), items.Vectors.Row(itemsRow).ToArray());
+                Assert.Equal(full.Vectors.Bias(row), items.Vectors.Bias(itemsRow));
+            }
+        }
+    }
+
+    [Fact]
     public void The_whole_catalogue_is_handed_out_again_with_every_change_since_as_a_fresh_copy_has_it()
     {
         var items = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);

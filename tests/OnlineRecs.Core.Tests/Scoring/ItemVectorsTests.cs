@@ -77,6 +77,31 @@ public class ItemVectorsTests
     }
 
     [Fact]
+    public void CopiedRowsScoreAsTheirSourceDoes()
+    {
+        var random = new Random(21);
+        var source = ScoringReference.RandomStore(random, 333, 9, withBiases: true);
+        var copy = ScoringReference.RandomStore(random, 100, 9, withBiases: true); // other rows, fewer of them
+        foreach (var item in Enumerable.Range(0, source.Count).OrderBy(_ => random.Next())) copy.CopyRow(source, item);
+
+        Assert.Equal(source.Count, copy.Count);
+        for (var item = 0; item < source.Count; item++)
+        {
+            Assert.Equal(source.Row(item).ToArray(), copy.Row(item).ToArray());
+            Assert.Equal((source.Bias(item), source.Norm(item)), (copy.Bias(item), copy.Norm(item)));
+        }
+        // The int8 scan's codes and bounds come across as they are, not encoded again.
+        var (bytes, rows) = (source.Codes.Codes.Length, source.Codes.Capacity);
+        Assert.Equal(source.Codes.Codes, copy.Codes.Codes[..bytes]);
+        Assert.Equal(source.Codes.NormWeights, copy.Codes.NormWeights[..rows]);
+        Assert.Equal(source.Codes.UpperBiases, copy.Codes.UpperBiases[..rows]);
+        var query = ScoringReference.Gaussian(random, 9);
+        Assert.Equal(source.TopK(query, 25), copy.TopK(query, 25));
+        Assert.Equal(source.SimilarItems(7, 25), copy.SimilarItems(7, 25));
+        Assert.Throws<ArgumentException>(() => new ItemVectors(8).CopyRow(source, 0));
+    }
+
+    [Fact]
     public void InvalidArgumentsAreRejected()
     {
         var store = new ItemVectors(3);
