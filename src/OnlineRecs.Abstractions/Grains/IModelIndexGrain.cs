@@ -21,9 +21,9 @@ public interface IModelIndexGrain : IGrainWithIntegerKey
     Task<CandidateItemsMessage> Candidates(int[] positiveItems, int sampleSize, ulong seed);
 
     /// <summary>
-    /// Takes a learned group's new vectors. When the item-feature table moved, every item is redone off the grain's
-    /// turn and swapped in at once; queries interleave meanwhile and answer from the previous group's vectors. Only the
-    /// learner calls it, one group after another, so it never interleaves with another write.
+    /// Takes a learned group's new vectors. The group's items (every item, when the item-feature table moved) are
+    /// represented off the grain's turn and swapped in at once; queries interleave meanwhile and answer from the previous
+    /// group's vectors. Only the learner calls it, one group after another, so it never interleaves with another write.
     /// </summary>
     [AlwaysInterleave]
     Task Publish(IndexUpdate update);
