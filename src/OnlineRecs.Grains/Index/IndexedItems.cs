@@ -108,13 +108,16 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
     {
         if (_stale)
         {
-            RepresentAll(Vectors);
+            RepresentAll(Vectors); // the published rows among them
             (_stale, _spareLagsAll) = (false, true);
         }
-        foreach (var row in _unrepresented)
+        else
         {
-            Represent(row, Vectors);
-            _spareLags.Add(row);
+            foreach (var row in _unrepresented)
+            {
+                Represent(row, Vectors);
+                _spareLags.Add(row);
+            }
         }
         _unrepresented.Clear();
     }
