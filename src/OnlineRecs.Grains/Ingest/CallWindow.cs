@@ -15,6 +15,10 @@ internal static class CallWindow
         while (window.TryDequeue(out var oldest))
         {
             var result = await oldest;
+            // Orleans queues a called grain's turn on the calling worker's own queue, which the thread pool serves before
+            // its global queue, where HTTP requests arrive: a window that refills from there keeps a worker to itself for
+            // the whole fan-out. Each next call goes out from the global queue instead, in turn with the requests.
+            await Task.Yield();
             if (next < count) window.Enqueue(call(next++));
             yield return result;
         }

@@ -26,6 +26,29 @@ public sealed class CallWindowTests
         Assert.InRange(most, 2, 4);
     }
 
+    [ThreadStatic] private static bool t_insideFirstStep;
+
+    [Fact]
+    public async Task Calls_that_complete_at_once_still_refill_the_window_from_the_thread_pool()
+    {
+        // Refilled inline, a window of finished calls would run the whole fan-out on the caller's thread, ahead of every
+        // request that waits in the thread pool's global queue.
+        var madeInline = new bool[3];
+        var calls = CallWindow.InOrder(3, 2, n =>
+        {
+            madeInline[n] = t_insideFirstStep;
+            return Task.FromResult(n);
+        }).GetAsyncEnumerator();
+        t_insideFirstStep = true;
+        var first = calls.MoveNextAsync();
+        t_insideFirstStep = false;
+        Assert.True(await first);
+        while (await calls.MoveNextAsync()) { }
+        await calls.DisposeAsync();
+
+        Assert.Equal([true, true, false], madeInline);
+    }
+
     [Fact]
     public async Task No_calls_give_no_results()
     {
