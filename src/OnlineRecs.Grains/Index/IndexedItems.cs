@@ -113,11 +113,8 @@ internal sealed class IndexedItems(int factors, ulong seed, float identityWeight
         }
         else
         {
-            foreach (var row in _unrepresented)
-            {
-                Represent(row, Vectors);
-                _spareLags.Add(row);
-            }
+            foreach (var row in _unrepresented) Represent(row, Vectors);
+            _spareLags.UnionWith(_unrepresented);
         }
         _unrepresented.Clear();
     }
