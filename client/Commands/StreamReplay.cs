@@ -8,7 +8,8 @@ namespace OnlineRecs.Client.Commands;
 /// <summary>
 /// Sends ratings in order as batches, with at most <paramref name="inFlight"/> unacknowledged at once, each batch
 /// sent no earlier than <paramref name="rate"/> (events/s) allows; null means as fast as the cluster acknowledges, which
-/// it does once a batch is durable, or with <paramref name="untilLearned"/> once the model has learned it.
+/// it does once a batch is durable, or with <paramref name="untilLearned"/> once the model has learned it. Run again,
+/// it goes on at the same pace: the pace counts every event this replay has sent.
 /// Before the first batch, one dry run per connection (<see cref="IClusterConnection.PrepareToIngest"/>) pays the first
 /// batch's one-time costs outside the timing. A refused batch counts as errors and the replay goes on; a cluster that
 /// stops answering ends it. The replay ends once the model has learned the last acknowledged event.
@@ -41,7 +42,7 @@ internal sealed class StreamReplay(IClusterConnection connection, int batchSize,
                 await slots.WaitAsync(stop.Token);
                 if (rate is { } perSecond)
                 {
-                    var wait = TimeSpan.FromSeconds(start / perSecond) - _clock.Elapsed;
+                    var wait = TimeSpan.FromSeconds(_sent / perSecond) - _clock.Elapsed;
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, stop.Token);
                 }
             }
