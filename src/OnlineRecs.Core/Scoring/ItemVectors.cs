@@ -95,11 +95,7 @@ public sealed partial class ItemVectors
     {
         ArgumentOutOfRangeException.ThrowIfNegative(item);
         CheckLength(vector, nameof(vector));
-        if (item >= Count)
-        {
-            EnsureCapacity(item + 1);
-            Count = item + 1;
-        }
+        GrowTo(item);
 
         var row = _values.AsSpan(item * Dimensions, Dimensions);
         vector.CopyTo(row);
@@ -117,11 +113,7 @@ public sealed partial class ItemVectors
         source.CheckItem(item);
         if (source.Dimensions != Dimensions)
             throw new ArgumentException($"Expected a store of {Dimensions} dimensions, got {source.Dimensions}.", nameof(source));
-        if (item >= Count)
-        {
-            EnsureCapacity(item + 1);
-            Count = item + 1;
-        }
+        GrowTo(item);
 
         source.Row(item).CopyTo(_values.AsSpan(item * Dimensions, Dimensions));
         _biases[item] = source._biases[item];
@@ -135,6 +127,14 @@ public sealed partial class ItemVectors
         var item = Count;
         Set(item, vector, bias);
         return item;
+    }
+
+    /// <summary>Makes <see cref="Count"/> reach past row <paramref name="item"/>; rows skipped over stay zero.</summary>
+    private void GrowTo(int item)
+    {
+        if (item < Count) return;
+        EnsureCapacity(item + 1);
+        Count = item + 1;
     }
 
     private void EnsureCapacity(int required)

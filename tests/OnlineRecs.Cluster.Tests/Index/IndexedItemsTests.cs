@@ -61,9 +61,7 @@ public sealed class IndexedItemsTests
     [Fact]
     public async Task Refreshes_of_a_groups_rows_alone_serve_every_row_as_a_full_refresh_has_it()
     {
-        var items = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
-        for (var id = 1; id <= 6; id++) items.SetMetadata(id, ["genre=A"], null);
-        items.SetFeatures(Table(version: 1, [0, 1, 0, 0]));
+        var items = SixItemsOfOneGenre();
         var published = new List<IdentityVector>();
 
         // Each group moves two items, one of them moved by the group before, and a new item joins in one of them.
@@ -82,9 +80,7 @@ public sealed class IndexedItemsTests
             Assert.Equal(before, served.Row(0).ToArray());
             await refresh;
 
-            var full = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
-            for (var id = 1; id <= 6; id++) full.SetMetadata(id, ["genre=A"], null);
-            full.SetFeatures(Table(version: 1, [0, 1, 0, 0]));
+            var full = SixItemsOfOneGenre();
             foreach (var identity in published) full.SetIdentity(identity);
             full.Refresh();
             Assert.Equal(full.Count, items.Count);
@@ -94,6 +90,14 @@ public sealed class IndexedItemsTests
                 Assert.Equal(full.Vectors.Row(row).ToArray(), items.Vectors.Row(itemsRow).ToArray());
                 Assert.Equal(full.Vectors.Bias(row), items.Vectors.Bias(itemsRow));
             }
+        }
+
+        static IndexedItems SixItemsOfOneGenre()
+        {
+            var catalogue = new IndexedItems(Factors, seed: 1, identityWeight: 0.5f);
+            for (var id = 1; id <= 6; id++) catalogue.SetMetadata(id, ["genre=A"], null);
+            catalogue.SetFeatures(Table(version: 1, [0, 1, 0, 0]));
+            return catalogue;
         }
     }
 
